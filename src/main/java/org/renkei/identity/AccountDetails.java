@@ -1,0 +1,52 @@
+package org.renkei.identity;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** Spring Security's view of an account; carries the {@link Actor}. */
+final class AccountDetails implements UserDetails {
+
+    private final Actor actor;
+    private String passwordHash;
+    private final boolean enabled;
+
+    AccountDetails(Account account) {
+        this.actor = account.actor();
+        this.passwordHash = account.passwordHash();
+        this.enabled = account.enabled();
+    }
+
+    Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(switch (actor.kind()) {
+            case OPERATOR -> "ROLE_OPERATOR";
+            case FACILITY_ADMINISTRATOR -> "ROLE_FACILITY_ADMIN";
+        }));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    void forgetPassword() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,19 @@
+package org.renkei.identity;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The login page, and the console entry that sends each kind of account to its own start page. */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/console")
+    String console(Actor actor) {
+        return actor.isOperator() ? "redirect:/operator" : "redirect:/facility";
+    }
+}

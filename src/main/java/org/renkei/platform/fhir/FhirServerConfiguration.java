@@ -1,0 +1,32 @@
+package org.renkei.platform.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The FHIR R4 endpoint at {@code /fhir}. Features contribute their resources as Spring beans implementing
+ * HAPI's {@link IResourceProvider}; this server only hosts them. Who may call what is decided by the security
+ * configuration and by each feature.
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> providers) {
+        var server = new RenkeiFhirServer(context, providers);
+        var registration = new ServletRegistrationBean<RestfulServer>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
