@@ -1,0 +1,6 @@
+package org.renkei.filing;
+
+/** PENDING → ACCEPTED → EFFECTIVE, or PENDING → REFUSED. */
+public enum FilingStatus {
+    PENDING, ACCEPTED, EFFECTIVE, REFUSED
+}
