@@ -198,6 +198,11 @@ public class FacilityRegistry {
         changed(facility, FacilityStatus.WITHDRAWN, "withdrew on " + filing.effectiveOn(), filing.decidedBy(), now);
     }
 
+    /** What a change application proposes. */
+    FacilityDetails proposedDetails(Filing filing) {
+        return read(filing.payload());
+    }
+
     private void changed(Facility facility, FacilityStatus to, String note, String actor, Instant now) {
         facilities.recordHistory(facility.id(), now, to, note, actor);
         events.publishEvent(new FacilityStatusChanged(facility.id(), facility.status(), to, now));

@@ -11,6 +11,7 @@ import org.renkei.identity.Actor;
 import org.renkei.platform.time.JapanTime;
 import org.renkei.platform.web.InvalidInputException;
 import org.renkei.platform.web.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FilingDesk {
 
     private final Filings filings;
-    private final List<FilingHandler> handlers;
+    private final ObjectProvider<FilingHandler> handlers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FilingDesk(Filings filings, List<FilingHandler> handlers, ApplicationEventPublisher events, Clock clock) {
+    /** Handlers are looked up when needed: they belong to features that themselves use this desk. */
+    FilingDesk(Filings filings, ObjectProvider<FilingHandler> handlers, ApplicationEventPublisher events, Clock clock) {
         this.filings = filings;
         this.handlers = handlers;
         this.events = events;
@@ -156,7 +158,7 @@ public class FilingDesk {
     }
 
     private FilingHandler handler(FilingKind kind) {
-        return handlers.stream().filter(h -> h.handles(kind)).findFirst()
+        return handlers.orderedStream().filter(h -> h.handles(kind)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No handler for " + kind));
     }
 
