@@ -17,7 +17,7 @@ import static java.time.Month.SEPTEMBER;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +190,7 @@ public final class JapaneseHolidays {
                 all.put(between, new Holiday(between, "国民の休日", "Citizens' Holiday", Kind.CITIZENS));
             }
         }
-        return List.copyOf(new ArrayList<>(all.values()));
+        return List.copyOf(all.values());
     }
 
     private static Optional<LocalDate> substituteFor(Holiday sundayHoliday, Map<LocalDate, Holiday> national,
@@ -237,7 +237,7 @@ public final class JapaneseHolidays {
         }
 
         Rule except(int... years) {
-            return restrictedTo(year -> java.util.Arrays.stream(years).noneMatch(y -> y == year));
+            return restrictedTo(year -> Arrays.stream(years).noneMatch(y -> y == year));
         }
 
         private Rule restrictedTo(IntPredicate condition) {
