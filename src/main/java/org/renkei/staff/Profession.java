@@ -1,0 +1,22 @@
+package org.renkei.staff;
+
+/**
+ * A user's profession (USR-01). It decides later which card the user logs in with (USR-02: doctors the HPKI
+ * doctor card, pharmacists the HPKI pharmacist card, everyone else the network's user card).
+ */
+public enum Profession {
+    /** 医師 */
+    DOCTOR,
+    /** 歯科医師 */
+    DENTIST,
+    /** 薬剤師 */
+    PHARMACIST,
+    /** 看護師 */
+    NURSE,
+    /** 介護支援専門員 (care manager) */
+    CARE_MANAGER,
+    /** 事務職員 */
+    CLERK,
+    /** その他の医療・介護職 */
+    OTHER_CARE_STAFF
+}
