@@ -2,21 +2,23 @@ package org.renkei.identity;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of an account; carries the {@link Actor}. */
-final class AccountDetails implements UserDetails {
+final class AccountDetails implements UserDetails, CredentialsContainer {
 
     private final Actor actor;
     private String passwordHash;
     private final boolean enabled;
 
-    AccountDetails(Account account) {
+    /** {@code enabled} false when the account or a feature stands against logging in now. */
+    AccountDetails(Account account, boolean enabled) {
         this.actor = account.actor();
         this.passwordHash = account.passwordHash();
-        this.enabled = account.enabled();
+        this.enabled = enabled;
     }
 
     Actor actor() {
@@ -46,7 +48,9 @@ final class AccountDetails implements UserDetails {
         return enabled;
     }
 
-    void forgetPassword() {
+    /** The hash is not kept in the session after login. */
+    @Override
+    public void eraseCredentials() {
         passwordHash = null;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -32,9 +31,9 @@ class AccountDetailsService implements UserDetailsService {
             Optional<String> refusal = check.refusal(account.actor());
             if (refusal.isPresent()) {
                 log.info("Login refused for account {}: {}", account.id(), refusal.get());
-                throw new DisabledException(refusal.get());
+                return new AccountDetails(account, false);
             }
         }
-        return new AccountDetails(account);
+        return new AccountDetails(account, account.enabled());
     }
 }

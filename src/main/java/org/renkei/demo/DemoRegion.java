@@ -1,0 +1,221 @@
+package org.renkei.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.renkei.facility.FacilityDetails;
+import org.renkei.facility.FacilityId;
+import org.renkei.facility.FacilityKind;
+import org.renkei.facility.FacilityPerson;
+import org.renkei.facility.FacilityPerson.Role;
+import org.renkei.facility.FacilityRegistry;
+import org.renkei.filing.Filing;
+import org.renkei.filing.FilingDesk;
+import org.renkei.filing.FilingKind;
+import org.renkei.identity.Actor;
+import org.renkei.identity.AuthLevel;
+import org.renkei.identity.LoginAccounts;
+import org.renkei.platform.time.JapanTime;
+import org.renkei.staff.NewStaff;
+import org.renkei.staff.Profession;
+import org.renkei.staff.StaffId;
+import org.renkei.staff.StaffRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo region (profile {@code demo}): an invented city's network with facilities of every kind, staff of
+ * every profession, facility administrators who can log in, and applications still waiting for the operator.
+ * Loaded once, on the first start of an empty database, through the same services the pages use.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoRegion implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRegion.class);
+
+    /** The first demo facility's code: when it is registered, the demo region is already there. */
+    static final String MARKER_CODE = "4310100013";
+
+    private final FacilityRegistry facilities;
+    private final StaffRegistry staff;
+    private final FilingDesk filings;
+    private final LoginAccounts accounts;
+    private final Clock clock;
+    private final String password;
+    private final Actor operator = new Actor(UUID.randomUUID(), "operator", "運営事務局（デモデータ登録）",
+            AuthLevel.OPERATOR_PASSWORD, Actor.AccountKind.OPERATOR, null);
+
+    DemoRegion(FacilityRegistry facilities, StaffRegistry staff, FilingDesk filings, LoginAccounts accounts,
+            Clock clock, @Value("${renkei.demo.password:Renkei-demo-2026!}") String password) {
+        this.facilities = facilities;
+        this.staff = staff;
+        this.filings = filings;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.password = password;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (facilities.findByCode(MARKER_CODE).isPresent()) {
+            return;
+        }
+        load();
+        log.info("Demo region loaded");
+    }
+
+    void load() {
+        LocalDate today = JapanTime.today(clock);
+        FacilityId cityHospital = member(FacilityKind.HOSPITAL, MARKER_CODE, "みどり市民病院", "ミドリシミンビョウイン",
+                "869-0401", "熊本県みどり市中央町1-1", "0964-32-1111", "緑川 健一", "院長", "高森 直子", "地域医療連携室長");
+        FacilityId hillHospital = member(FacilityKind.HOSPITAL, code("431020", 3), "緑ヶ丘総合病院",
+                "ミドリガオカソウゴウビョウイン", "869-0402", "熊本県みどり市緑ヶ丘3-5-1", "0964-32-2222",
+                "丘本 誠", "理事長", "森田 由美", "医療情報部長");
+        FacilityId sakura = member(FacilityKind.CLINIC, code("431030", 1), "さくら内科クリニック", "サクラナイカクリニック",
+                "869-0403", "熊本県みどり市桜町2-8", "0964-33-3456", "桜井 大輔", "院長", "桜井 大輔", "院長");
+        FacilityId himawari = member(FacilityKind.CLINIC, code("431030", 2), "ひまわり小児科医院",
+                "ヒマワリショウニカイイン", "869-0404", "熊本県みどり市日向1-4-2", "0964-33-7890",
+                "日向 陽子", "院長", "日向 陽子", "院長");
+        FacilityId aoba = member(FacilityKind.DENTAL_CLINIC, code("433030", 5), "あおば歯科医院", "アオバシカイイン",
+                "869-0405", "熊本県みどり市青葉町5-1", "0964-34-1188", "青葉 浩", "院長", "青葉 浩", "院長");
+        FacilityId pharmacy = member(FacilityKind.PHARMACY, code("434030", 7), "みどり調剤薬局 中央店",
+                "ミドリチョウザイヤッキョクチュウオウテン", "869-0401", "熊本県みどり市中央町1-3", "0964-32-5555",
+                "薬師 進", "管理薬剤師", "薬師 進", "管理薬剤師");
+        FacilityId nursing = member(FacilityKind.HOME_NURSING_STATION, code("436030", 4), "訪問看護ステーションかがやき",
+                "ホウモンカンゴステーションカガヤキ", "869-0406", "熊本県みどり市光町4-2", "0964-35-2020",
+                "光野 恵", "所長", "光野 恵", "所長");
+        FacilityId care = member(FacilityKind.CARE_FACILITY, "4370100123", "特別養護老人ホーム やすらぎの里",
+                "トクベツヨウゴロウジンホームヤスラギノサト", "869-0407", "熊本県みどり市安楽寺2-1", "0964-36-3030",
+                "安田 和夫", "施設長", "宇土 明美", "生活相談員");
+        FacilityId supportCentre = member(FacilityKind.COMMUNITY_SUPPORT_CENTRE, "4370100255",
+                "みどり市地域包括支援センター", "ミドリシチイキホウカツシエンセンター", "869-0401",
+                "熊本県みどり市中央町1-2 市保健センター内", "0964-32-8080", "中村 聡", "センター長", "中村 聡", "センター長");
+        FacilityId city = member(FacilityKind.MUNICIPALITY, "432130", "みどり市 健康福祉部",
+                "ミドリシケンコウフクシブ", "869-0492", "熊本県みどり市中央町1-1 市役所", "0964-32-1000",
+                "市川 修", "部長", "松橋 礼子", "高齢介護課長");
+
+        staffOf(cityHospital, List.of(
+                person("緑川", "健一", "ミドリカワ", "ケンイチ", Profession.DOCTOR),
+                person("救急", "太郎", "キュウキュウ", "タロウ", Profession.DOCTOR),
+                person("看護", "春香", "カンゴ", "ハルカ", Profession.NURSE),
+                person("夜勤", "美咲", "ヤキン", "ミサキ", Profession.NURSE),
+                person("調剤", "秀樹", "チョウザイ", "ヒデキ", Profession.PHARMACIST),
+                person("高森", "直子", "タカモリ", "ナオコ", Profession.CLERK),
+                person("理学", "翔", "リガク", "ショウ", Profession.OTHER_CARE_STAFF)));
+        staffOf(hillHospital, List.of(
+                person("丘本", "誠", "オカモト", "マコト", Profession.DOCTOR),
+                person("外科", "直人", "ゲカ", "ナオト", Profession.DOCTOR),
+                person("病棟", "由紀", "ビョウトウ", "ユキ", Profession.NURSE),
+                person("森田", "由美", "モリタ", "ユミ", Profession.CLERK),
+                person("口腔", "健司", "コウクウ", "ケンジ", Profession.DENTIST)));
+        staffOf(sakura, List.of(
+                person("桜井", "大輔", "サクライ", "ダイスケ", Profession.DOCTOR),
+                person("外来", "綾", "ガイライ", "アヤ", Profession.NURSE),
+                person("受付", "理恵", "ウケツケ", "リエ", Profession.CLERK)));
+        staffOf(himawari, List.of(
+                person("日向", "陽子", "ヒナタ", "ヨウコ", Profession.DOCTOR),
+                person("小児", "恵美", "ショウニ", "エミ", Profession.NURSE)));
+        staffOf(aoba, List.of(
+                person("青葉", "浩", "アオバ", "ヒロシ", Profession.DENTIST),
+                person("衛生", "愛", "エイセイ", "アイ", Profession.OTHER_CARE_STAFF)));
+        staffOf(pharmacy, List.of(
+                person("薬師", "進", "ヤクシ", "ススム", Profession.PHARMACIST),
+                person("服薬", "典子", "フクヤク", "ノリコ", Profession.PHARMACIST)));
+        staffOf(nursing, List.of(
+                person("光野", "恵", "ミツノ", "メグミ", Profession.NURSE),
+                person("訪問", "一美", "ホウモン", "カズミ", Profession.NURSE)));
+        staffOf(care, List.of(
+                person("安田", "和夫", "ヤスダ", "カズオ", Profession.OTHER_CARE_STAFF),
+                person("宇土", "明美", "ウト", "アケミ", Profession.CARE_MANAGER),
+                person("介護", "正樹", "カイゴ", "マサキ", Profession.OTHER_CARE_STAFF)));
+        staffOf(supportCentre, List.of(
+                person("中村", "聡", "ナカムラ", "サトシ", Profession.CARE_MANAGER),
+                person("包括", "真理", "ホウカツ", "マリ", Profession.OTHER_CARE_STAFF)));
+        staffOf(city, List.of(
+                person("松橋", "礼子", "マツバセ", "レイコ", Profession.CLERK)));
+
+        Map<String, FacilityId> administrators = Map.of(
+                "admin-midori", cityHospital, "admin-sakura", sakura, "admin-kagayaki", nursing,
+                "admin-yasuragi", care);
+        administrators.forEach((username, facility) -> accounts.create(username,
+                facilities.get(facility).details().peopleIn(Role.ADMINISTRATOR).get(0).name(), password,
+                Actor.AccountKind.FACILITY_ADMINISTRATOR, facility.value()));
+
+        // Applications still waiting for the operator
+        facilities.applyToJoin(FacilityKind.CLINIC, code("431030", 9), details("こもれび在宅クリニック",
+                "コモレビザイタククリニック", "869-0408", "熊本県みどり市木漏日町7-7", "0964-37-0707", "木下 陽", "院長",
+                "木下 陽", "院長"), today.minusDays(3), today.plusDays(30), operator);
+        facilities.applyForChange(sakura, details("さくら内科・循環器クリニック", "サクラナイカジュンカンキクリニック",
+                "869-0403", "熊本県みどり市桜町2-10 さくらメディカルビル2階", "0964-33-3456", "桜井 大輔", "院長",
+                "桜井 大輔", "院長"), today.minusDays(5), today.plusDays(40), operator);
+        staff.applyToAdd(pharmacy, person("新人", "薬子", "シンジン", "クスリコ", Profession.PHARMACIST),
+                today.minusDays(2), today.plusDays(20), operator);
+        StaffId leaving = staff.ofFacility(sakura).stream()
+                .filter(s -> s.familyName().equals("外来")).findFirst().orElseThrow().id();
+        staff.applyToWithdraw(leaving, today.minusDays(1), today.plusDays(30), operator);
+    }
+
+    private FacilityId member(FacilityKind kind, String code, String name, String kana, String postal,
+            String address, String phone, String head, String headPost, String administrator, String adminPost) {
+        LocalDate today = JapanTime.today(clock);
+        FacilityId id = facilities.applyToJoin(kind, code, details(name, kana, postal, address, phone, head, headPost,
+                administrator, adminPost), today.minusDays(30), today, operator);
+        acceptOpen(filings.ofFacility(id.value()));
+        return id;
+    }
+
+    private void staffOf(FacilityId facility, List<NewStaff> people) {
+        LocalDate today = JapanTime.today(clock);
+        for (NewStaff person : people) {
+            StaffId id = staff.applyToAdd(facility, person, today.minusDays(15), today, operator);
+            acceptOpen(filings.ofStaff(id.value()));
+        }
+    }
+
+    private void acceptOpen(List<Filing> applications) {
+        applications.stream().filter(f -> f.kind() == FilingKind.FACILITY_NEW || f.kind() == FilingKind.STAFF_ADD)
+                .forEach(f -> filings.accept(f.id(), operator));
+    }
+
+    private static FacilityDetails details(String name, String kana, String postal, String address, String phone,
+            String head, String headPost, String administrator, String adminPost) {
+        List<FacilityPerson> people = new ArrayList<>();
+        people.add(new FacilityPerson(Role.HEAD, head, headPost, phone, null));
+        people.add(new FacilityPerson(Role.ADMINISTRATOR, administrator, adminPost, phone, null));
+        people.add(new FacilityPerson(Role.CONTACT, administrator, adminPost, phone, "renkei@example.jp"));
+        people.add(new FacilityPerson(Role.RECEPTION, "受付 担当", "受付", phone, null));
+        return new FacilityDetails(name, kana, postal, address, phone, people);
+    }
+
+    private static NewStaff person(String family, String given, String familyKana, String givenKana,
+            Profession profession) {
+        return new NewStaff(family, given, familyKana, givenKana, profession, null);
+    }
+
+    /** A medical institution code of prefecture 43: the six digits given, a serial digit, and the check digit. */
+    private static String code(String prefix, int serial) {
+        String nine = prefix + serial + "01";
+        nine = nine.substring(0, 9);
+        int sum = 0;
+        boolean twice = true;
+        for (int i = nine.length() - 1; i >= 0; i--) {
+            int d = (nine.charAt(i) - '0') * (twice ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+            twice = !twice;
+        }
+        return nine + (10 - sum % 10) % 10;
+    }
+}
