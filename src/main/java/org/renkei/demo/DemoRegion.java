@@ -20,7 +20,7 @@ import org.renkei.identity.AuthLevel;
 import org.renkei.identity.LoginAccounts;
 import org.renkei.platform.time.JapanTime;
 import org.renkei.staff.NewStaff;
-import org.renkei.staff.Profession;
+import org.renkei.identity.Profession;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffRegistry;
 import org.slf4j.Logger;

@@ -99,6 +99,12 @@ class Facilities {
                 .param("code", code).query(Long.class).single() > 0;
     }
 
+    /** Just the state, for the check on every request. */
+    Optional<FacilityStatus> status(FacilityId id) {
+        return jdbc.sql("select status from facility where id = :id").param("id", id.value())
+                .query(String.class).optional().map(FacilityStatus::valueOf);
+    }
+
     Optional<Facility> find(FacilityId id) {
         return jdbc.sql("select * from facility where id = :id").param("id", id.value())
                 .query((rs, n) -> map(rs, people(List.of(id.value())).getOrDefault(id.value(), List.of())))

@@ -5,7 +5,7 @@ import org.renkei.identity.Actor;
 import org.renkei.identity.LoginEligibility;
 import org.springframework.stereotype.Component;
 
-/** Nobody logs in for a facility that is not active (FAC-04, FAC-05). */
+/** Nobody logs in, or goes on acting, for a facility that is not active (FAC-04, FAC-05). */
 @Component
 class FacilityLoginEligibility implements LoginEligibility {
 
@@ -18,8 +18,8 @@ class FacilityLoginEligibility implements LoginEligibility {
     @Override
     public Optional<String> refusal(Actor candidate) {
         return candidate.facility()
-                .flatMap(id -> facilities.find(new FacilityId(id)))
-                .filter(f -> !f.isActive())
-                .map(f -> "facility " + f.status().name().toLowerCase());
+                .flatMap(id -> facilities.status(new FacilityId(id)))
+                .filter(status -> status != FacilityStatus.ACTIVE)
+                .map(status -> "facility " + status.name().toLowerCase());
     }
 }

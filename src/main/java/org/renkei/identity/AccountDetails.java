@@ -1,14 +1,12 @@
 package org.renkei.identity;
 
 import java.util.Collection;
-import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of an account; carries the {@link Actor}. */
-final class AccountDetails implements UserDetails, CredentialsContainer {
+final class AccountDetails implements UserDetails, CredentialsContainer, ActorPrincipal {
 
     private final Actor actor;
     private String passwordHash;
@@ -21,16 +19,14 @@ final class AccountDetails implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
     }
 
-    Actor actor() {
+    @Override
+    public Actor actor() {
         return actor;
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(switch (actor.kind()) {
-            case OPERATOR -> "ROLE_OPERATOR";
-            case FACILITY_ADMINISTRATOR -> "ROLE_FACILITY_ADMIN";
-        }));
+        return Roles.of(actor);
     }
 
     @Override

@@ -27,12 +27,10 @@ class AccountDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
-        for (LoginEligibility check : eligibility) {
-            Optional<String> refusal = check.refusal(account.actor());
-            if (refusal.isPresent()) {
-                log.info("Login refused for account {}: {}", account.id(), refusal.get());
-                return new AccountDetails(account, false);
-            }
+        Optional<String> refusal = ActorStandingFilter.refusal(eligibility, account.actor());
+        if (refusal.isPresent()) {
+            log.info("Login refused for account {}: {}", account.id(), refusal.get());
+            return new AccountDetails(account, false);
         }
         return new AccountDetails(account, account.enabled());
     }

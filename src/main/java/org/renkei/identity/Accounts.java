@@ -40,6 +40,12 @@ class Accounts {
                 .optional();
     }
 
+    /** Whether the account exists and is enabled. */
+    boolean enabled(java.util.UUID id) {
+        return jdbc.sql("select enabled from login_account where id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     boolean existsByUsername(String username) {
         return jdbc.sql("select count(*) from login_account where username = :username")
                 .param("username", username).query(Long.class).single() > 0;

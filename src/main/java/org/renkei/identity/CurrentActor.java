@@ -12,8 +12,8 @@ public final class CurrentActor {
 
     public static Optional<Actor> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AccountDetails details) {
-            return Optional.of(details.actor());
+        if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal principal) {
+            return Optional.of(principal.actor());
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package org.renkei.identity;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -8,19 +9,27 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach which path. Password login (form) for people in a browser, HTTP Basic for API clients of the
- * FHIR endpoint until certificate login arrives; both end in the same {@link Actor}. Further login methods add
- * an authentication provider here, not a second configuration.
+ * The one security filter chain: who may reach which path. Each way of logging in is a {@link LoginMethod}
+ * that adds itself here; every way ends in the same {@link Actor}. On every request the {@link
+ * ActorStandingFilter} checks the actor may still act.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    /** API paths: no login page, 401 instead; no CSRF token (no cookies are trusted there). */
+    static final RequestMatcher API = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/fhir/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -29,8 +38,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        var fhir = PathPatternRequestMatcher.withDefaults().matcher("/fhir/**");
+    SecurityFilterChain web(HttpSecurity http, List<LoginMethod> loginMethods, List<LoginEligibility> eligibility)
+            throws Exception {
+        for (LoginMethod method : loginMethods) {
+            method.configure(http);
+        }
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/public/**", "/css/**", "/js/**", "/webjars/**",
@@ -39,20 +51,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/facility/**").hasRole("FACILITY_ADMIN")
-                        .requestMatchers("/fhir/**").hasRole("OPERATOR")
+                        .requestMatchers("/fhir/**").hasAnyRole("OPERATOR", "STAFF")
                         .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
-                        .defaultSuccessUrl("/console", true)
-                        .failureUrl("/login?error")
-                        .permitAll())
-                .httpBasic(basic -> basic.realmName("Renkei"))
+                .addFilterBefore(new ActorStandingFilter(eligibility), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), fhir)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(fhir))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(API))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "

@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;

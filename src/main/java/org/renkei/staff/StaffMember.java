@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import org.renkei.facility.FacilityId;

@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -67,6 +69,12 @@ class StaffMembers {
                 .query((rs, n) -> new StaffMember.HistoryEntry(rs.getTimestamp("at").toInstant(),
                         StaffStatus.valueOf(rs.getString("status")), rs.getString("note"), rs.getString("actor")))
                 .list();
+    }
+
+    /** Just the state, for the check on every request. */
+    Optional<StaffStatus> status(StaffId id) {
+        return jdbc.sql("select status from staff_member where id = :id").param("id", id.value())
+                .query(String.class).optional().map(StaffStatus::valueOf);
     }
 
     Optional<StaffMember> find(StaffId id) {

@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;

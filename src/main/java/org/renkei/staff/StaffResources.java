@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import java.time.LocalDate;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeType;

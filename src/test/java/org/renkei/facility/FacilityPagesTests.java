@@ -92,6 +92,21 @@ class FacilityPagesTests {
     }
 
     @Test
+    @DisplayName("USR-07 FAC-05 an open session ends at once when its facility is suspended")
+    void openSessionEndsOnSuspension() throws Exception {
+        FacilityId id = TestRegion.active(registry, filings, FacilityKind.CLINIC, "セッション終了医院");
+        String admin = "admin" + System.nanoTime() % 1_000_000;
+        accounts.create(admin, "管理 花子", "Admin-pass-1!", Actor.AccountKind.FACILITY_ADMINISTRATOR, id.value());
+        MockHttpSession session = login(admin, "Admin-pass-1!");
+        mvc.perform(get("/facility").session(session)).andExpect(status().isOk());
+
+        registry.suspend(id, "調査のため", TestRegion.OPERATOR);
+
+        mvc.perform(get("/facility").session(session)).andExpect(redirectedUrl("/login?ended"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
     @DisplayName("FAC-04 the operator receives a withdrawal application on the page; a too-short notice is refused with a message")
     void withdrawalOnThePage() throws Exception {
         FacilityId id = TestRegion.active(registry, filings, FacilityKind.PHARMACY, "撤回ページ薬局");

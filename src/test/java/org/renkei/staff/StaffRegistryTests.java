@@ -1,5 +1,7 @@
 package org.renkei.staff;
 
+import org.renkei.identity.Profession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.renkei.staff.TestFacilities.OPERATOR;

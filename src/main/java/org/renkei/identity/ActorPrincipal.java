@@ -1,0 +1,7 @@
+package org.renkei.identity;
+
+/** What every authenticated principal of Renkei carries, however the person logged in. */
+interface ActorPrincipal {
+
+    Actor actor();
+}
