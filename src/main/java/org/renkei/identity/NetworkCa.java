@@ -1,6 +1,10 @@
 package org.renkei.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,8 +105,27 @@ class NetworkCa {
 
     private CaMaterial open(StoredCa stored) {
         X509Certificate certificate = Pki.certificate(stored.certificate());
-        return new CaMaterial(stored.id(), certificate,
-                CaKeyProtection.decrypt(stored.encryptedKey(), properties.passphrase()),
-                CardCertificates.subjectOf(certificate));
+        PrivateKey key = CaKeyProtection.decrypt(stored.encryptedKey(), properties.passphrase());
+        requireKeyOf(certificate, key);
+        return new CaMaterial(stored.id(), certificate, key, CardCertificates.subjectOf(certificate));
+    }
+
+    /** The stored key must be the certificate's: a test signature proves it before anything is signed. */
+    private static void requireKeyOf(X509Certificate certificate, PrivateKey key) {
+        try {
+            byte[] challenge = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(NetworkCaCertificates.SIGNATURE_ALGORITHM, Pki.BC);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(NetworkCaCertificates.SIGNATURE_ALGORITHM, Pki.BC);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            if (!verifier.verify(signature)) {
+                throw new IllegalStateException("The network CA's stored key does not belong to its certificate");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The network CA's stored key cannot sign", e);
+        }
     }
 }

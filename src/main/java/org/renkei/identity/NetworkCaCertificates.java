@@ -124,7 +124,7 @@ final class NetworkCaCertificates {
                     .addExtension(Extension.cRLDistributionPoints, false,
                             new CRLDistPoint(new DistributionPoint[] {crl}))
                     .addExtension(Extension.authorityKeyIdentifier, false,
-                            utils.createAuthorityKeyIdentifier(ca.certificate()))
+                            utils.createAuthorityKeyIdentifier(ca.certificate().getPublicKey()))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
             return Pki.certificate(builder.build(signer(ca.privateKey())));
         } catch (CertIOException | GeneralSecurityException e) {
@@ -151,7 +151,7 @@ final class NetworkCaCertificates {
             }
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate().getPublicKey()));
             return Pki.crl(builder.build(signer(ca.privateKey())));
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException("the CRL could not be built", e);

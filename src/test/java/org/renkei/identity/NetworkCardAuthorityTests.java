@@ -40,6 +40,7 @@ class NetworkCardAuthorityTests {
 
     @Autowired NetworkCardAuthority authority;
     @Autowired NetworkCa ca;
+    @Autowired NetworkCrls crls;
     @Autowired NetworkCaStore store;
     @Autowired NetworkCaProperties properties;
     @Autowired List<CardIssuer> issuers;
@@ -204,6 +205,22 @@ class NetworkCardAuthorityTests {
         assertThat(jdbc.sql("select count(*) from network_ca").query(Long.class).single()).isOne();
         assertThat(jdbc.sql("select count(*) from network_ca where private_key is not null").query(Long.class).single())
                 .isOne();
+    }
+
+    @Test
+    @DisplayName("USR-07 the CRL is renewed once half its interval has passed, not before, and numbered on")
+    void crlRenewedOnTime() throws Exception {
+        X509CRL latest = crls.publish();
+        assertThat(crls.refreshIfDue()).isEmpty();
+        var halfADayLater = new NetworkCrls(ca, store, certificates, properties, transactions,
+                java.time.Clock.offset(clock, properties.crlInterval().dividedBy(2).plusMinutes(1)));
+        try {
+            X509CRL renewed = halfADayLater.refreshIfDue().orElseThrow();
+            assertThat(Pki.crlNumber(renewed)).isEqualTo(Pki.crlNumber(latest).add(BigInteger.ONE));
+            assertThat(renewed.getThisUpdate()).isAfter(latest.getThisUpdate());
+        } finally {
+            crls.publish(); // the newest list is dated now again for the tests that follow
+        }
     }
 
     @Test
