@@ -1,7 +1,6 @@
 package org.renkei.identity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.renkei.identity.StaffDirectory.StaffProfile;
