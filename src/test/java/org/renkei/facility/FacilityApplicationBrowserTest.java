@@ -45,7 +45,7 @@ class FacilityApplicationBrowserTest {
         String code = TestRegion.medicalCode(FacilityKind.CLINIC);
         registry.applyToJoin(FacilityKind.CLINIC, code, TestRegion.details(name), today().minusDays(30), today(),
                 OPERATOR);
-        Page page = browser.page("http://localhost:" + port);
+        Page page = browser.page("https://localhost:" + port);
 
         page.navigate("/login");
         page.getByLabel("ID").fill("operator");
