@@ -51,7 +51,7 @@ class FacilityApplicationBrowserTest {
         page.getByLabel("ID").fill("operator");
         page.getByLabel("パスワード").fill("Test-operator-1!");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("ログイン")).click();
+                new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
         assertThat(page.locator("h1")).hasText("運営者ダッシュボード");
 
         page.navigate("/operator/filings");
