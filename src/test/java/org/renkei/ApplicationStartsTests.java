@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 @RenkeiTest
@@ -18,8 +20,15 @@ class ApplicationStartsTests {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
+    @LocalServerPort
+    int port;
+
     TestRestTemplate http;
+
+    @BeforeEach
+    void https() {
+        http = TestHttps.template(port);
+    }
 
     @Test
     @DisplayName("INT-01 the server is healthy and its FHIR capability statement is public")

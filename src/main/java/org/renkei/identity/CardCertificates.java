@@ -51,24 +51,32 @@ class CardCertificates {
         }
     }
 
+    /** Whether the certificate is made for signatures: key usage nonRepudiation (contentCommitment). */
+    static boolean signingOf(X509Certificate certificate) {
+        boolean[] keyUsage = certificate.getKeyUsage();
+        return keyUsage != null && keyUsage.length > 1 && keyUsage[1];
+    }
+
     CardCertificate register(UUID staffId, AuthLevel kind, X509Certificate certificate, String registeredBy,
             Instant at) {
         try {
             var card = new CardCertificate(UUID.randomUUID(), staffId, kind, issuerOf(certificate),
                     serialOf(certificate), subjectOf(certificate), fingerprintOf(certificate),
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-                    certificate.getEncoded(), at, registeredBy, null, null);
+                    certificate.getEncoded(), at, registeredBy, null, null, signingOf(certificate));
             jdbc.sql("""
                     insert into card_certificate (id, staff_id, kind, issuer_dn, serial_number, subject_dn,
-                        fingerprint_sha256, not_before, not_after, certificate, registered_at, registered_by)
+                        fingerprint_sha256, not_before, not_after, certificate, registered_at, registered_by,
+                        signing)
                     values (:id, :staff, :kind, :issuer, :serial, :subject, :fingerprint, :notBefore, :notAfter,
-                        :der, :at, :by)""")
+                        :der, :at, :by, :signing)""")
                     .param("id", card.id()).param("staff", staffId).param("kind", kind.name())
                     .param("issuer", card.issuerDn()).param("serial", card.serialNumber())
                     .param("subject", card.subjectDn()).param("fingerprint", card.fingerprintSha256())
                     .param("notBefore", Timestamp.from(card.notBefore()))
                     .param("notAfter", Timestamp.from(card.notAfter()))
                     .param("der", card.der()).param("at", Timestamp.from(at)).param("by", registeredBy)
+                    .param("signing", card.signing())
                     .update();
             return card;
         } catch (CertificateEncodingException e) {
@@ -120,6 +128,6 @@ class CardCertificates {
                 rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
                 rs.getBytes("certificate"), rs.getTimestamp("registered_at").toInstant(),
                 rs.getString("registered_by"), revoked == null ? null : revoked.toInstant(),
-                rs.getString("revocation_reason"));
+                rs.getString("revocation_reason"), rs.getBoolean("signing"));
     }
 }

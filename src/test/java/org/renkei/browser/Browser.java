@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ClientCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,15 +49,33 @@ public final class Browser implements AutoCloseable {
         return new Browser(playwright, chromium);
     }
 
-    /** A fresh page (own cookies) on the server at {@code baseUrl}, Japanese locale, Japan's time zone. */
+    /**
+     * A fresh page (own cookies) on the server at {@code baseUrl}, Japanese locale, Japan's time zone. The test
+     * server's certificate is self-signed, so certificate errors are ignored.
+     */
     public Page page(String baseUrl) {
-        BrowserContext context = chromium.newContext(new NewContextOptions()
+        return page(baseUrl, List.of());
+    }
+
+    /** As {@link #page(String)}, with client certificates the browser presents (an IC card in the reader). */
+    public Page page(String baseUrl, List<ClientCertificate> certificates) {
+        var options = new NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setLocale("ja-JP")
                 .setTimezoneId("Asia/Tokyo")
-                .setViewportSize(1280, 900));
+                .setViewportSize(1280, 900)
+                .setIgnoreHTTPSErrors(true);
+        if (!certificates.isEmpty()) {
+            options.setClientCertificates(certificates);
+        }
+        BrowserContext context = chromium.newContext(options);
         context.setDefaultTimeout(15_000);
         return context.newPage();
+    }
+
+    /** A PKCS#12 client certificate presented to {@code origin} (for example {@code https://localhost:8443}). */
+    public static ClientCertificate card(String origin, byte[] pkcs12, String passphrase) {
+        return new ClientCertificate(origin).setPfx(pkcs12).setPassphrase(passphrase);
     }
 
     public static void screenshot(Page page, String name) {

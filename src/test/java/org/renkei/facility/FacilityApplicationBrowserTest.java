@@ -45,13 +45,13 @@ class FacilityApplicationBrowserTest {
         String code = TestRegion.medicalCode(FacilityKind.CLINIC);
         registry.applyToJoin(FacilityKind.CLINIC, code, TestRegion.details(name), today().minusDays(30), today(),
                 OPERATOR);
-        Page page = browser.page("http://localhost:" + port);
+        Page page = browser.page("https://localhost:" + port);
 
         page.navigate("/login");
         page.getByLabel("ID").fill("operator");
         page.getByLabel("パスワード").fill("Test-operator-1!");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("ログイン")).click();
+                new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
         assertThat(page.locator("h1")).hasText("運営者ダッシュボード");
 
         page.navigate("/operator/filings");

@@ -5,21 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Organization;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
+import org.renkei.TestHttps;
 import org.renkei.TestRegion;
 import org.renkei.filing.FilingDesk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @RenkeiTest
 class OrganizationProviderTests {
 
-    @Autowired TestRestTemplate http;
+    @LocalServerPort int port;
+    TestRestTemplate http;
     @Autowired FacilityRegistry registry;
     @Autowired FilingDesk filings;
     @Autowired FhirContext fhir;
+
+    @BeforeEach
+    void https() {
+        http = TestHttps.template(port);
+    }
 
     @Test
     @DisplayName("INT-01 FAC-01 a facility reads as a FHIR Organization identified by its medical institution code")

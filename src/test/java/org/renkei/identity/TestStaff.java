@@ -2,6 +2,7 @@ package org.renkei.identity;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.renkei.TestRegion;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityKind;
@@ -27,18 +28,36 @@ final class TestStaff {
         this.staff = staff;
     }
 
+    /** A hospital that joined today. */
     FacilityId hospital(String name) {
         return TestRegion.active(facilities, filings, FacilityKind.HOSPITAL, name);
     }
 
+    /** A hospital with a unique name that joined today. */
+    FacilityId hospital() {
+        return hospital("カード試験病院 " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
     /** A user who joined today. */
     StaffId active(FacilityId facility, String familyName, Profession profession) {
+        return active(facility, new NewStaff(familyName, "花子", kana(), "ハナコ", profession, null));
+    }
+
+    private StaffId active(FacilityId facility, NewStaff person) {
         LocalDate today = TestRegion.today();
-        StaffId id = staff.applyToAdd(facility,
-                new NewStaff(familyName, "花子", kana(), "ハナコ", profession, null), today.minusDays(15), today,
-                TestRegion.OPERATOR);
+        StaffId id = staff.applyToAdd(facility, person, today.minusDays(15), today, TestRegion.OPERATOR);
         filings.accept(filings.ofStaff(id.value()).get(0).id(), TestRegion.OPERATOR);
         return id;
+    }
+
+    /** An active user of a new hospital. */
+    UUID active(Profession profession, String family) {
+        return active(hospital(), profession, family);
+    }
+
+    /** An active user of the facility (added by an application accepted today). */
+    UUID active(FacilityId facility, Profession profession, String family) {
+        return active(facility, new NewStaff(family, "一郎", "シケン", "イチロウ", profession, null)).value();
     }
 
     /** The user withdraws today (their withdrawal application was received 15 days ago). */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
+import org.renkei.TestHttps;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.filing.FilingDesk;
@@ -28,6 +29,7 @@ import org.renkei.identity.LoginAccounts;
 import org.renkei.platform.time.JapanTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 @RenkeiTest
@@ -35,7 +37,9 @@ class StaffFhirTests {
 
     private static final String REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
-    @Autowired
+    @LocalServerPort
+    int port;
+
     TestRestTemplate http;
 
     @Autowired
@@ -58,6 +62,7 @@ class StaffFhirTests {
 
     @BeforeEach
     void setUp() {
+        http = TestHttps.template(port);
         facilities = new TestFacilities(facilityRegistry, desk);
         today = LocalDate.now(JapanTime.ZONE);
     }

@@ -18,16 +18,18 @@ class StartupBanner {
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8443"));
+        // HTTPS unless TLS was switched off (server.ssl.enabled=false, behind a proxy that ends TLS)
+        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, true) ? "https" : "http";
         boolean demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
         String login = demo
                 ? "Demo logins: operator / Renkei-demo-2026!  (facility administrators: see README.md)"
                 : "Log in with the operator account (see the first-start message and docs/operations.md)";
         System.out.println("""
 
-                Renkei is up: http://localhost:%s/
-                  log in:   http://localhost:%s/login
+                Renkei is up: %s://localhost:%s/
+                  log in:   %s://localhost:%s/login
                   %s
-                """.formatted(port, port, login));
+                """.formatted(scheme, port, scheme, port, login));
     }
 }

@@ -1,0 +1,255 @@
+package org.renkei.identity;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether an IC-card certificate logs in, and as whom (USR-02). The checks run in this order and the
+ * first that fails refuses the card with its {@link CardRefusal}: a PKIX path to the trust anchors of a {@link
+ * CardIssuer} (JDK {@code CertPathBuilder}); the validity period of every certificate on the path; the
+ * revocation list of the card's CA (the issuer's own, or fetched from the CRL distribution point; checked by the
+ * JDK's PKIX revocation checker); the card's registration to a user; the facility's and the user's standing
+ * (every {@link LoginEligibility}); and that the card fits the user's profession — an HPKI card only for doctors
+ * and pharmacists, with the HPKI role of their registered profession, the network's card for everyone else.
+ * Each refusal is logged at INFO with the certificate's fingerprint and serial number only.
+ */
+@Component
+class CardVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(CardVerifier.class);
+
+    private final List<CardIssuer> issuers;
+    private final CardCrls crls;
+    private final CardCertificates cards;
+    private final StaffDirectory staff;
+    private final List<LoginEligibility> eligibility;
+    private final boolean crlSoftFail;
+    private final Clock clock;
+
+    /** A card that may log in: the session's actor, and the registration it logged in with. */
+    record Verified(Actor actor, CardCertificate registration) {
+    }
+
+    private record TrustedPath(CardIssuer issuer, CertPath path, TrustAnchor anchor) {
+
+        X509Certificate issuerOfCard() {
+            return path.getCertificates().size() > 1
+                    ? (X509Certificate) path.getCertificates().get(1)
+                    : anchor.getTrustedCert();
+        }
+    }
+
+    CardVerifier(List<CardIssuer> issuers, CardCrls crls, CardCertificates cards, StaffDirectory staff,
+            List<LoginEligibility> eligibility, CardSettings settings, Clock clock) {
+        this.issuers = issuers;
+        this.crls = crls;
+        this.cards = cards;
+        this.staff = staff;
+        this.eligibility = eligibility;
+        this.crlSoftFail = settings.crl().softFail();
+        this.clock = clock;
+    }
+
+    /**
+     * @param chain the client certificate first, then any CA certificates the client sent along
+     * @throws CardRefusedException with the reason the card may not log in
+     */
+    Verified verify(X509Certificate[] chain) {
+        if (chain == null || chain.length == 0) {
+            log.info("Card refused: {}: the connection carries no client certificate",
+                    CardRefusal.NO_CERTIFICATE.code());
+            throw new CardRefusedException(CardRefusal.NO_CERTIFICATE, "no client certificate");
+        }
+        X509Certificate card = chain[0];
+        try {
+            return verify(card, chain, clock.instant());
+        } catch (CardRefusedException e) {
+            log.info("Card refused (certificate sha256 {}, serial {}): {}", CardCertificates.fingerprintOf(card),
+                    CardCertificates.serialOf(card), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Verified verify(X509Certificate card, X509Certificate[] chain, Instant now) {
+        TrustedPath trusted = trustedPath(card, chain, now)
+                .orElseThrow(() -> refuse(CardRefusal.UNTRUSTED_ISSUER, "no path to the anchors of " + issuers));
+        checkValidity(trusted, now);
+        checkRevocation(card, trusted, now);
+
+        CardCertificate registration = cards.findByFingerprint(CardCertificates.fingerprintOf(card))
+                .orElseThrow(() -> refuse(CardRefusal.UNKNOWN_CERTIFICATE, "not registered"));
+        if (registration.revoked()) {
+            throw refuse(CardRefusal.REGISTRATION_REVOKED, "registration " + registration.id() + " revoked "
+                    + registration.revokedAt() + " (" + registration.revocationReason() + ")");
+        }
+
+        StaffDirectory.StaffProfile profile = staff.profile(registration.staffId())
+                .orElseThrow(() -> refuse(CardRefusal.USER_NOT_ACTIVE, "staff " + registration.staffId()
+                        + " unknown"));
+        AuthLevel kind = trusted.issuer().kind();
+        Actor actor = new Actor(registration.id(), profile.staffId().toString(), profile.displayName(), kind,
+                Actor.AccountKind.STAFF, profile.facilityId(), profile.staffId(), profile.profession());
+        checkStanding(actor, profile);
+        checkCardFitsProfession(card, registration, kind, profile.profession());
+        return new Verified(actor, registration);
+    }
+
+    /** A PKIX path from the card to the trust anchors of one of the issuers, built at a time the card is valid. */
+    private Optional<TrustedPath> trustedPath(X509Certificate card, X509Certificate[] chain, Instant now) {
+        Date at = Date.from(within(now, card));
+        for (CardIssuer issuer : issuers) {
+            Set<TrustAnchor> anchors = new LinkedHashSet<>();
+            issuer.trustAnchors().forEach(anchor -> anchors.add(new TrustAnchor(anchor, null)));
+            if (anchors.isEmpty()) {
+                continue;
+            }
+            try {
+                var target = new X509CertSelector();
+                target.setCertificate(card);
+                var parameters = new PKIXBuilderParameters(anchors, target);
+                parameters.setRevocationEnabled(false);
+                parameters.setPolicyQualifiersRejected(false);
+                parameters.setDate(at);
+                parameters.addCertStore(CertStore.getInstance("Collection",
+                        new CollectionCertStoreParameters(Arrays.asList(chain))));
+                var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+                return Optional.of(new TrustedPath(issuer, result.getCertPath(), result.getTrustAnchor()));
+            } catch (CertPathBuilderException e) {
+                // not this issuer's card
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("PKIX is not available", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Instant within(Instant now, X509Certificate card) {
+        Instant notBefore = card.getNotBefore().toInstant();
+        Instant notAfter = card.getNotAfter().toInstant();
+        return now.isBefore(notBefore) ? notBefore : now.isAfter(notAfter) ? notAfter : now;
+    }
+
+    private static void checkValidity(TrustedPath trusted, Instant now) {
+        for (var certificate : trusted.path().getCertificates()) {
+            try {
+                ((X509Certificate) certificate).checkValidity(Date.from(now));
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                var x509 = (X509Certificate) certificate;
+                throw refuse(CardRefusal.OUTSIDE_VALIDITY, "valid " + x509.getNotBefore().toInstant() + " to "
+                        + x509.getNotAfter().toInstant());
+            }
+        }
+    }
+
+    /** The card (not its CAs) must not be on its CA's current revocation list. */
+    private void checkRevocation(X509Certificate card, TrustedPath trusted, Instant now) {
+        Optional<X509CRL> crl = crls.crlFor(card, trusted.issuerOfCard(), trusted.issuer());
+        if (crl.isEmpty()) {
+            if (crlSoftFail) {
+                log.warn("No CRL for card certificate sha256 {}: let in (renkei.card.crl.soft-fail)",
+                        CardCertificates.fingerprintOf(card));
+                return;
+            }
+            throw refuse(CardRefusal.CRL_UNAVAILABLE, "no CRL from the issuer or a distribution point "
+                    + CardCrls.distributionPoints(card));
+        }
+        try {
+            var validator = CertPathValidator.getInstance("PKIX");
+            var checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+            checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
+                    PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
+            var parameters = new PKIXParameters(Set.of(trusted.anchor()));
+            parameters.setRevocationEnabled(false);
+            parameters.setPolicyQualifiersRejected(false);
+            parameters.setDate(Date.from(now));
+            parameters.addCertPathChecker(checker);
+            parameters.addCertStore(CertStore.getInstance("Collection",
+                    new CollectionCertStoreParameters(List.of(crl.get()))));
+            validator.validate(trusted.path(), parameters);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                throw refuse(CardRefusal.REVOKED, "on the CRL of " + CardCertificates.issuerOf(card));
+            }
+            if (crlSoftFail) {
+                log.warn("CRL for card certificate sha256 {} not usable ({}): let in (renkei.card.crl.soft-fail)",
+                        CardCertificates.fingerprintOf(card), e.getMessage());
+                return;
+            }
+            throw refuse(CardRefusal.CRL_UNAVAILABLE, "CRL not usable: " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PKIX is not available", e);
+        }
+    }
+
+    /**
+     * The facility first (when it withdrew, its users did too, and the facility is the reason), then the user as
+     * the staff registry and every other feature see them.
+     */
+    private void checkStanding(Actor actor, StaffDirectory.StaffProfile profile) {
+        Actor ofFacility = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.authLevel(),
+                actor.kind(), actor.facilityId());
+        Optional<String> facility = ActorStandingFilter.refusal(eligibility, ofFacility);
+        if (facility.isPresent()) {
+            throw refuse(CardRefusal.FACILITY_NOT_ACTIVE, "facility " + profile.facilityId() + ": "
+                    + facility.get());
+        }
+        if (!profile.active()) {
+            throw refuse(CardRefusal.USER_NOT_ACTIVE, "staff " + profile.staffId() + " not active");
+        }
+        Optional<String> user = ActorStandingFilter.refusal(eligibility, actor);
+        if (user.isPresent()) {
+            throw refuse(CardRefusal.USER_NOT_ACTIVE, "staff " + profile.staffId() + ": " + user.get());
+        }
+    }
+
+    /** USR-02: doctors and pharmacists log in with the HPKI card of their profession, everyone else not. */
+    private static void checkCardFitsProfession(X509Certificate card, CardCertificate registration, AuthLevel kind,
+            Profession profession) {
+        if (registration.kind() != kind) {
+            throw refuse(CardRefusal.WRONG_CARD_KIND, "registered as " + registration.kind() + ", issued by a "
+                    + kind + " issuer");
+        }
+        if (kind == AuthLevel.HPKI_CARD) {
+            if (!profession.usesHpkiCard()) {
+                throw refuse(CardRefusal.WRONG_CARD_KIND, "HPKI card for a " + profession);
+            }
+            if (!Hpki.fits(card, profession)) {
+                throw refuse(CardRefusal.WRONG_ROLE, "HPKI roles " + Hpki.roles(card) + " for a " + profession);
+            }
+        } else if (profession.usesHpkiCard()) {
+            throw refuse(CardRefusal.WRONG_CARD_KIND, kind + " card for a " + profession);
+        }
+    }
+
+    private static CardRefusedException refuse(CardRefusal refusal, String detail) {
+        return new CardRefusedException(refusal, detail);
+    }
+}
