@@ -1,5 +1,9 @@
 package org.renkei.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +21,8 @@ import org.renkei.filing.FilingDesk;
 import org.renkei.filing.FilingKind;
 import org.renkei.identity.Actor;
 import org.renkei.identity.AuthLevel;
+import org.renkei.identity.DemoHpkiAuthority;
+import org.renkei.identity.NetworkCardAuthority;
 import org.renkei.identity.LoginAccounts;
 import org.renkei.platform.time.JapanTime;
 import org.renkei.staff.NewStaff;
@@ -54,11 +60,20 @@ class DemoRegion implements ApplicationRunner {
     private final LoginAccounts accounts;
     private final Clock clock;
     private final String password;
+    private final DemoHpkiAuthority hpkiCards;
+    private final NetworkCardAuthority networkCards;
+    private final Path certificates;
+    private final List<CardHolder> cardHolders = new ArrayList<>();
     private final Actor operator = new Actor(UUID.randomUUID(), "operator", "運営事務局（デモデータ登録）",
             AuthLevel.OPERATOR_PASSWORD, Actor.AccountKind.OPERATOR, null);
 
     DemoRegion(FacilityRegistry facilities, StaffRegistry staff, FilingDesk filings, LoginAccounts accounts,
-            Clock clock, @Value("${renkei.demo.password:Renkei-demo-2026!}") String password) {
+            DemoHpkiAuthority hpkiCards, NetworkCardAuthority networkCards, Clock clock,
+            @Value("${renkei.demo.password:Renkei-demo-2026!}") String password,
+            @Value("${renkei.demo.certificates-directory:data/demo-certificates}") Path certificates) {
+        this.hpkiCards = hpkiCards;
+        this.networkCards = networkCards;
+        this.certificates = certificates;
         this.facilities = facilities;
         this.staff = staff;
         this.filings = filings;
@@ -74,6 +89,7 @@ class DemoRegion implements ApplicationRunner {
             return;
         }
         load();
+        issueCards();
         log.info("Demo region loaded");
     }
 
@@ -107,7 +123,7 @@ class DemoRegion implements ApplicationRunner {
                 "ミドリシケンコウフクシブ", "869-0492", "熊本県みどり市中央町1-1 市役所", "0964-32-1000",
                 "市川 修", "部長", "松橋 礼子", "高齢介護課長");
 
-        staffOf(cityHospital, List.of(
+        staffOf(cityHospital, "midori-hospital", List.of(
                 person("緑川", "健一", "ミドリカワ", "ケンイチ", Profession.DOCTOR),
                 person("救急", "太郎", "キュウキュウ", "タロウ", Profession.DOCTOR),
                 person("看護", "春香", "カンゴ", "ハルカ", Profession.NURSE),
@@ -115,36 +131,36 @@ class DemoRegion implements ApplicationRunner {
                 person("調剤", "秀樹", "チョウザイ", "ヒデキ", Profession.PHARMACIST),
                 person("高森", "直子", "タカモリ", "ナオコ", Profession.CLERK),
                 person("理学", "翔", "リガク", "ショウ", Profession.OTHER_CARE_STAFF)));
-        staffOf(hillHospital, List.of(
+        staffOf(hillHospital, "midorigaoka-hospital", List.of(
                 person("丘本", "誠", "オカモト", "マコト", Profession.DOCTOR),
                 person("外科", "直人", "ゲカ", "ナオト", Profession.DOCTOR),
                 person("病棟", "由紀", "ビョウトウ", "ユキ", Profession.NURSE),
                 person("森田", "由美", "モリタ", "ユミ", Profession.CLERK),
                 person("口腔", "健司", "コウクウ", "ケンジ", Profession.DENTIST)));
-        staffOf(sakura, List.of(
+        staffOf(sakura, "sakura-clinic", List.of(
                 person("桜井", "大輔", "サクライ", "ダイスケ", Profession.DOCTOR),
                 person("外来", "綾", "ガイライ", "アヤ", Profession.NURSE),
                 person("受付", "理恵", "ウケツケ", "リエ", Profession.CLERK)));
-        staffOf(himawari, List.of(
+        staffOf(himawari, "himawari-clinic", List.of(
                 person("日向", "陽子", "ヒナタ", "ヨウコ", Profession.DOCTOR),
                 person("小児", "恵美", "ショウニ", "エミ", Profession.NURSE)));
-        staffOf(aoba, List.of(
+        staffOf(aoba, "aoba-dental", List.of(
                 person("青葉", "浩", "アオバ", "ヒロシ", Profession.DENTIST),
                 person("衛生", "愛", "エイセイ", "アイ", Profession.OTHER_CARE_STAFF)));
-        staffOf(pharmacy, List.of(
+        staffOf(pharmacy, "midori-pharmacy", List.of(
                 person("薬師", "進", "ヤクシ", "ススム", Profession.PHARMACIST),
                 person("服薬", "典子", "フクヤク", "ノリコ", Profession.PHARMACIST)));
-        staffOf(nursing, List.of(
+        staffOf(nursing, "kagayaki-nursing", List.of(
                 person("光野", "恵", "ミツノ", "メグミ", Profession.NURSE),
                 person("訪問", "一美", "ホウモン", "カズミ", Profession.NURSE)));
-        staffOf(care, List.of(
+        staffOf(care, "yasuragi-care", List.of(
                 person("安田", "和夫", "ヤスダ", "カズオ", Profession.OTHER_CARE_STAFF),
                 person("宇土", "明美", "ウト", "アケミ", Profession.CARE_MANAGER),
                 person("介護", "正樹", "カイゴ", "マサキ", Profession.OTHER_CARE_STAFF)));
-        staffOf(supportCentre, List.of(
+        staffOf(supportCentre, "support-centre", List.of(
                 person("中村", "聡", "ナカムラ", "サトシ", Profession.CARE_MANAGER),
                 person("包括", "真理", "ホウカツ", "マリ", Profession.OTHER_CARE_STAFF)));
-        staffOf(city, List.of(
+        staffOf(city, "midori-city", List.of(
                 person("松橋", "礼子", "マツバセ", "レイコ", Profession.CLERK)));
 
         Map<String, FacilityId> administrators = Map.of(
@@ -177,11 +193,46 @@ class DemoRegion implements ApplicationRunner {
         return id;
     }
 
-    private void staffOf(FacilityId facility, List<NewStaff> people) {
+    private void staffOf(FacilityId facility, String slug, List<NewStaff> people) {
         LocalDate today = JapanTime.today(clock);
+        int n = 0;
         for (NewStaff person : people) {
             StaffId id = staff.applyToAdd(facility, person, today.minusDays(15), today, operator);
             acceptOpen(filings.ofStaff(id.value()));
+            cardHolders.add(new CardHolder(slug + "-" + person.profession().name().toLowerCase().replace('_', '-')
+                    + "-" + (++n), id, person, facilities.get(facility).name()));
+        }
+    }
+
+    /** A demo user who gets a soft-token card; {@code file} names the PKCS#12 file. */
+    private record CardHolder(String file, StaffId id, NewStaff person, String facility) {
+    }
+
+    /**
+     * A PKCS#12 soft token for every demo user, in the folder the README names: HPKI-shaped cards from the demo
+     * test HPKI CA for doctors and pharmacists, network user cards for everyone else. An index lists who is who.
+     */
+    private void issueCards() {
+        try {
+            Files.createDirectories(certificates);
+            var index = new StringBuilder("# Demo IC-card soft tokens (PKCS#12). Password of every file: ")
+                    .append(password).append("\n# file\tname\tfacility\tprofession\tcard\n");
+            for (CardHolder holder : cardHolders) {
+                boolean hpki = holder.person().profession().usesHpkiCard();
+                byte[] token = hpki
+                        ? hpkiCards.issueSoftToken(holder.id().value(), password.toCharArray())
+                        : networkCards.issueSoftToken(holder.id().value(), password.toCharArray(), "demo region");
+                Path file = certificates.resolve(holder.file() + ".p12");
+                Files.write(file, token);
+                index.append(file.getFileName()).append('\t')
+                        .append(holder.person().familyName()).append(' ').append(holder.person().givenName())
+                        .append('\t').append(holder.facility()).append('\t').append(holder.person().profession())
+                        .append('\t').append(hpki ? "HPKI (demo test CA)" : "network user card").append('\n');
+            }
+            Files.writeString(certificates.resolve("index.tsv"), index);
+            log.info("Demo IC-card soft tokens written to {}", certificates.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Demo certificates could not be written to " + certificates, e);
         }
     }
 
