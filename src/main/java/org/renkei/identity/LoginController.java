@@ -14,6 +14,9 @@ class LoginController {
 
     @GetMapping("/console")
     String console(Actor actor) {
+        if (actor.isStaff()) {
+            return "redirect:/account";
+        }
         return actor.isOperator() ? "redirect:/operator" : "redirect:/facility";
     }
 }
