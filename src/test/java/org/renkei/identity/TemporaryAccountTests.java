@@ -13,10 +13,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
@@ -49,6 +58,7 @@ class TemporaryAccountTests {
     @Autowired FilingDesk filings;
     @Autowired StaffRegistry staff;
     @Autowired JdbcClient jdbc;
+    @Autowired CardCertificates cards;
 
     record Issued(UUID id, String username, String password) {
     }
@@ -206,5 +216,37 @@ class TemporaryAccountTests {
         mvc.perform(get("/operator/accounts/temporary").session(TestLogins.operator(mvc)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("利用者の詳細画面から発行")));
+    }
+
+    /** A user card certificate, self-signed: enough for the registry of cards, which does not verify it. */
+    private static X509Certificate userCard(String name) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair keys = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=" + name + ",O=Renkei test");
+        Instant now = Instant.now();
+        var holder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), subject,
+                keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    @Test
+    @DisplayName("USR-04 issuing and renewing a temporary account leaves the user's card as it was: it keeps logging in")
+    void cardKeepsWorking() throws Exception {
+        StaffId user = activeUser("併用");
+        CardCertificate card = cards.register(user.value(), AuthLevel.USER_PKI_CARD, userCard("併用 花子"), "test",
+                Instant.now());
+        Issued issued = issue(user, "カードリーダーの故障");
+        mvc.perform(post("/operator/accounts/{id}/renew", issued.id()).with(csrf())
+                .session(TestLogins.operator(mvc))).andExpect(redirectedUrl("/operator/accounts/" + issued.id()));
+
+        assertThat(cards.ofStaff(user.value())).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(card.id());
+            assertThat(c.revoked()).isFalse();
+        });
+        Actor cardActor = new Actor(card.id(), "card", "併用 花子", AuthLevel.USER_PKI_CARD,
+                Actor.AccountKind.STAFF, null, user.value(), Profession.NURSE);
+        assertThat(new AccountStanding(null, null).refusal(cardActor)).isEmpty();
     }
 }

@@ -17,7 +17,7 @@ class TotpSecretsTest {
     private final byte[] secret = "12345678901234567890".getBytes();
 
     @Test
-    @DisplayName("ACC-01 TOTP secrets are stored sealed with AES-GCM and open again with the same key and account")
+    @DisplayName("USR-05 TOTP secrets are stored sealed with AES-GCM and open again with the same key and account")
     void sealsAndOpens() {
         UUID account = UUID.randomUUID();
         byte[] sealed = secrets.seal(account, secret);
@@ -28,7 +28,7 @@ class TotpSecretsTest {
     }
 
     @Test
-    @DisplayName("ACC-01 a sealed secret does not open for another account, with another key, or when altered")
+    @DisplayName("USR-05 a sealed secret does not open for another account, with another key, or when altered")
     void refusesWhatDoesNotBelong() {
         UUID account = UUID.randomUUID();
         byte[] sealed = secrets.seal(account, secret);
@@ -43,7 +43,7 @@ class TotpSecretsTest {
     }
 
     @Test
-    @DisplayName("ACC-01 the sealing key must be set, Base64, and 128 or 256 bits")
+    @DisplayName("USR-05 the sealing key must be set, Base64, and 128 or 256 bits")
     void checksTheKey() {
         assertThatThrownBy(() -> new TotpSecrets("")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new TotpSecrets("not base64!")).isInstanceOf(IllegalStateException.class);

@@ -19,7 +19,7 @@ class TotpTest {
     private final Totp totp = new Totp();
 
     @Test
-    @DisplayName("ACC-01 codes are RFC 6238's (HMAC-SHA1, 30 s), last 6 digits of the appendix B test vectors")
+    @DisplayName("USR-05 codes are RFC 6238's (HMAC-SHA1, 30 s), last 6 digits of the appendix B test vectors")
     void rfc6238TestVectors() {
         assertThat(totp.code(RFC_KEY, Instant.ofEpochSecond(59))).isEqualTo("287082");
         assertThat(totp.code(RFC_KEY, Instant.ofEpochSecond(1111111109))).isEqualTo("081804");
@@ -28,7 +28,7 @@ class TotpTest {
     }
 
     @Test
-    @DisplayName("ACC-01 a code is accepted for its own step and one step either side, never further away")
+    @DisplayName("USR-05 a code is accepted for its own step and one step either side, never further away")
     void windowOfOneStep() {
         Instant now = Instant.ofEpochSecond(1_800_000_015L);
         long step = Totp.stepOf(now);
@@ -49,7 +49,7 @@ class TotpTest {
     }
 
     @Test
-    @DisplayName("ACC-01 secrets are 160 random bits, written in Base32 and in an otpauth URI for authenticator apps")
+    @DisplayName("USR-05 secrets are 160 random bits, written in Base32 and in an otpauth URI for authenticator apps")
     void secretsAndUri() {
         byte[] secret = Totp.newSecret(new SecureRandom());
         assertThat(secret).hasSize(20);
@@ -65,7 +65,7 @@ class TotpTest {
     }
 
     @Test
-    @DisplayName("ACC-01 the enrolment QR code is a PNG data URI")
+    @DisplayName("USR-05 the enrolment QR code is a PNG data URI")
     void qrCodeIsAPng() throws Exception {
         String uri = QrCode.pngDataUri("otpauth://totp/Renkei:operator?secret=GEZDGNBVGY3TQOJQ&issuer=Renkei");
         assertThat(uri).startsWith("data:image/png;base64,");
