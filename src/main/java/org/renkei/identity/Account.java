@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param failedAttempts wrong passwords or codes in a row since the last successful login or lock
  * @param lockedUntil the account refuses every login until then (ACC-01); null or past when not locked
  * @param totpEnrolledAt when the second factor was enrolled; null when none is
+ *
+ * <p>The methods the support centre's pages call are public: templates reach only public methods.
  */
 record Account(UUID id, String username, String displayName, String passwordHash, AccountType type,
         UUID facilityId, UUID staffId, boolean enabled, Instant createdAt, Instant validUntil,
