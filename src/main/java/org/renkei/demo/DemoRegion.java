@@ -27,6 +27,7 @@ import org.renkei.identity.LoginAccounts;
 import org.renkei.platform.time.JapanTime;
 import org.renkei.staff.NewStaff;
 import org.renkei.identity.Profession;
+import org.renkei.staff.SelfRegistration;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffRegistry;
 import org.slf4j.Logger;
@@ -41,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo region (profile {@code demo}): an invented city's network with facilities of every kind, staff of
- * every profession, facility administrators who can log in, and applications still waiting for the operator.
+ * every profession, facility administrators who can log in, applications still waiting for the operator, and a
+ * self-registration for a provisional account waiting for its facility's administrator.
  * Loaded once, on the first start of an empty database, through the same services the pages use.
  */
 @Component
@@ -58,6 +60,7 @@ class DemoRegion implements ApplicationRunner {
     private final StaffRegistry staff;
     private final FilingDesk filings;
     private final LoginAccounts accounts;
+    private final SelfRegistration selfRegistration;
     private final Clock clock;
     private final String password;
     private final DemoHpkiAuthority hpkiCards;
@@ -68,8 +71,8 @@ class DemoRegion implements ApplicationRunner {
             AuthLevel.OPERATOR_PASSWORD, Actor.AccountKind.OPERATOR, null);
 
     DemoRegion(FacilityRegistry facilities, StaffRegistry staff, FilingDesk filings, LoginAccounts accounts,
-            DemoHpkiAuthority hpkiCards, NetworkCardAuthority networkCards, Clock clock,
-            @Value("${renkei.demo.password:Renkei-demo-2026!}") String password,
+            DemoHpkiAuthority hpkiCards, NetworkCardAuthority networkCards, SelfRegistration selfRegistration,
+            Clock clock, @Value("${renkei.demo.password:Renkei-demo-2026!}") String password,
             @Value("${renkei.demo.certificates-directory:data/demo-certificates}") Path certificates) {
         this.hpkiCards = hpkiCards;
         this.networkCards = networkCards;
@@ -78,6 +81,7 @@ class DemoRegion implements ApplicationRunner {
         this.staff = staff;
         this.filings = filings;
         this.accounts = accounts;
+        this.selfRegistration = selfRegistration;
         this.clock = clock;
         this.password = password;
     }
@@ -182,6 +186,10 @@ class DemoRegion implements ApplicationRunner {
         StaffId leaving = staff.ofFacility(sakura).stream()
                 .filter(s -> s.familyName().equals("外来")).findFirst().orElseThrow().id();
         staff.applyToWithdraw(leaving, today.minusDays(1), today.plusDays(30), operator);
+
+        // A nurse's self-registration for a provisional account, waiting for admin-midori (USR-03)
+        selfRegistration.register(new SelfRegistration.Form(MARKER_CODE, "仮野", "若菜", "カリノ", "ワカナ",
+                Profession.NURSE, "karino@example.jp", "kari-karino", password, password));
     }
 
     private FacilityId member(FacilityKind kind, String code, String name, String kana, String postal,

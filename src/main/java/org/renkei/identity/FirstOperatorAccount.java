@@ -1,5 +1,6 @@
 package org.renkei.identity;
 
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +13,9 @@ import org.springframework.util.StringUtils;
 /**
  * On the first start (no operator account yet) creates the first operator account: with the password from
  * {@code renkei.operator.initial-password} when set, otherwise a random one printed once to the console (never
- * to the log).
+ * to the log) and changed at the first login. The operator's staff log in with a second factor, enrolled at the
+ * first login — unless {@code renkei.operator.initial-totp-secret} (Base32) gives one beforehand, as the test and
+ * demo profiles do.
  */
 @Component
 @Order(0)
@@ -21,15 +24,20 @@ class FirstOperatorAccount implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstOperatorAccount.class);
 
     private final LoginAccounts accounts;
+    private final SecondFactor secondFactor;
     private final String username;
     private final String password;
+    private final String totpSecret;
 
-    FirstOperatorAccount(LoginAccounts accounts,
+    FirstOperatorAccount(LoginAccounts accounts, SecondFactor secondFactor,
             @Value("${renkei.operator.initial-username:operator}") String username,
-            @Value("${renkei.operator.initial-password:}") String password) {
+            @Value("${renkei.operator.initial-password:}") String password,
+            @Value("${renkei.operator.initial-totp-secret:}") String totpSecret) {
         this.accounts = accounts;
+        this.secondFactor = secondFactor;
         this.username = username;
         this.password = password;
+        this.totpSecret = totpSecret;
     }
 
     @Override
@@ -39,7 +47,10 @@ class FirstOperatorAccount implements ApplicationRunner {
         }
         boolean generated = !StringUtils.hasText(password);
         String initial = generated ? accounts.randomPassword() : password;
-        accounts.create(username, "運営事務局", initial, Actor.AccountKind.OPERATOR, null);
+        UUID id = accounts.create(username, "運営事務局", initial, AccountType.OPERATOR, null, generated);
+        if (StringUtils.hasText(totpSecret)) {
+            secondFactor.enrolKnownSecret(id, Totp.fromBase32(totpSecret));
+        }
         log.info("First operator account '{}' created", username);
         if (generated) {
             System.out.println("""
@@ -48,7 +59,8 @@ class FirstOperatorAccount implements ApplicationRunner {
                      Renkei: first operator account created
                        ID:       %s
                        password: %s
-                     This password is shown only now. Log in and keep it safe.
+                     This password is shown only now. At the first login, set your
+                     own password and enrol an authenticator app (second factor).
                     ================================================================
                     """.formatted(username, initial));
         }

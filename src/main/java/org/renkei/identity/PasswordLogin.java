@@ -5,19 +5,29 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.stereotype.Component;
 
 /**
- * ID and password login: a form for people in a browser, HTTP Basic for API clients of the operator.
+ * ID and password login: a form for people in a browser, going on to the steps after the password ({@link
+ * LoginSteps}); HTTP Basic for API clients of accounts that need no further step (an account with a second
+ * factor gets no role over HTTP Basic).
  */
 @Component
 @Order(20)
 class PasswordLogin implements LoginMethod {
+
+    private final LoginSteps steps;
+    private final LoginFailures failures;
+
+    PasswordLogin(LoginSteps steps, LoginFailures failures) {
+        this.steps = steps;
+        this.failures = failures;
+    }
 
     @Override
     public void configure(HttpSecurity http) throws Exception {
         http
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/console", true)
-                        .failureUrl("/login?error")
+                        .successHandler(steps)
+                        .failureHandler(failures)
                         .permitAll())
                 .httpBasic(basic -> basic.realmName("Renkei"));
     }

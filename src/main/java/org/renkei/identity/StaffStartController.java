@@ -9,10 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class StaffStartController {
 
     private final StaffDirectory staff;
+    private final CardHolders holders;
     private final CardCertificates cards;
 
-    StaffStartController(StaffDirectory staff, CardCertificates cards) {
+    StaffStartController(StaffDirectory staff, CardHolders holders, CardCertificates cards) {
         this.staff = staff;
+        this.holders = holders;
         this.cards = cards;
     }
 
@@ -23,6 +25,7 @@ class StaffStartController {
         }
         model.addAttribute("actor", actor);
         model.addAttribute("profile", staff.profile(actor.staffId()).orElse(null));
+        model.addAttribute("facilityName", holders.facilityName(actor.facilityId()).orElse(""));
         model.addAttribute("card", actor.authLevel().isCard() ? cards.find(actor.accountId()).orElse(null) : null);
         return "card/start";
     }

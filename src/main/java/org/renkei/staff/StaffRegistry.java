@@ -14,6 +14,7 @@ import org.renkei.filing.FilingDesk;
 import org.renkei.filing.FilingId;
 import org.renkei.filing.FilingKind;
 import org.renkei.identity.Actor;
+import org.renkei.platform.time.JapanTime;
 import org.renkei.platform.web.InvalidInputException;
 import org.renkei.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,6 +55,26 @@ public class StaffRegistry {
     public StaffId applyToAdd(FacilityId facility, NewStaff details, LocalDate receivedOn, LocalDate wishedOn,
             Actor operator) {
         requireOperator(operator);
+        return file(facility, details, receivedOn, wishedOn, operator, "add application received");
+    }
+
+    /**
+     * A user add application filed by the administrator of the person's own facility, as they confirm the person's
+     * self-registration for a provisional account (USR-03): received today, wished for 15 days later, the
+     * earliest the due rule allows. The operator decides it as any other.
+     */
+    @Transactional
+    public StaffId applyToAddAsAdministrator(FacilityId facility, NewStaff details, Actor administrator) {
+        if (administrator == null || !administrator.administers(facility.value())) {
+            throw new InvalidInputException("staff.ownAdministratorOnly");
+        }
+        LocalDate today = JapanTime.today(clock);
+        return file(facility, details, today, today.plusDays(FilingKind.STAFF_ADD.leadDays()), administrator,
+                "add application filed by the facility administrator");
+    }
+
+    private StaffId file(FacilityId facility, NewStaff details, LocalDate receivedOn, LocalDate wishedOn,
+            Actor receivedBy, String note) {
         if (details == null) {
             throw new InvalidInputException("staff.familyName.missing");
         }
@@ -69,8 +90,8 @@ public class StaffRegistry {
         staff.insert(id, facility, details, now);
         filings.receive(new FilingDesk.Receipt(FilingKind.STAFF_ADD, facility.value(), id.value(),
                 subject(owner, details.familyName() + " " + details.givenName()), receivedOn, wishedOn, null),
-                operator);
-        staff.recordHistory(id, now, StaffStatus.APPLYING, "add application received", who(operator));
+                receivedBy);
+        staff.recordHistory(id, now, StaffStatus.APPLYING, note, who(receivedBy));
         return id;
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.renkei.RenkeiTest;
+import org.renkei.TestLogins;
 import org.renkei.TestRegion;
 import org.renkei.browser.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +50,13 @@ class FacilityApplicationBrowserTest {
 
         page.navigate("/login");
         page.getByLabel("ID").fill("operator");
-        page.getByLabel("パスワード").fill("Test-operator-1!");
+        page.getByLabel("パスワード").fill(TestLogins.OPERATOR_PASSWORD);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
+        page.getByLabel("確認コード（6桁）").fill(TestLogins.freshCode(TestLogins.OPERATOR,
+                TestLogins.OPERATOR_TOTP_SECRET));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("確認")).click();
         assertThat(page.locator("h1")).hasText("運営者ダッシュボード");
 
         page.navigate("/operator/filings");

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
+import org.renkei.TestLogins;
 import org.renkei.TestRegion;
 import org.renkei.filing.FilingDesk;
 import org.renkei.identity.Actor;
@@ -149,7 +150,7 @@ class FacilityPagesTests {
     }
 
     private MockHttpSession operator() throws Exception {
-        return login("operator", "Test-operator-1!");
+        return TestLogins.operator(mvc);
     }
 
     private MockHttpSession login(String username, String password) throws Exception {

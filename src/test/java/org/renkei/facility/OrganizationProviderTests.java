@@ -10,11 +10,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
 import org.renkei.TestHttps;
+import org.renkei.TestLogins;
 import org.renkei.TestRegion;
 import org.renkei.filing.FilingDesk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 @RenkeiTest
 class OrganizationProviderTests {
@@ -36,7 +39,7 @@ class OrganizationProviderTests {
         FacilityId id = TestRegion.active(registry, filings, FacilityKind.HOSPITAL, "FHIR総合病院");
         String code = registry.get(id).code();
 
-        var response = operator().getForEntity("/fhir/Organization/" + id, String.class);
+        var response = asOperator("/fhir/Organization/" + id);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         Organization o = fhir.newJsonParser().parseResource(Organization.class, response.getBody());
@@ -55,13 +58,13 @@ class OrganizationProviderTests {
         FacilityId id = TestRegion.active(registry, filings, FacilityKind.PHARMACY, "FHIR検索薬局");
         String code = registry.get(id).code();
 
-        var found = operator().getForEntity("/fhir/Organization?identifier="
-                + "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no|" + code, String.class);
+        var found = asOperator("/fhir/Organization?identifier="
+                + "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no|" + code);
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, found.getBody());
         assertThat(bundle.getEntry()).hasSize(1);
         assertThat(((Organization) bundle.getEntryFirstRep().getResource()).getName()).isEqualTo("FHIR検索薬局");
 
-        var missing = operator().getForEntity("/fhir/Organization/00000000-0000-0000-0000-000000000000", String.class);
+        var missing = asOperator("/fhir/Organization/00000000-0000-0000-0000-000000000000");
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getBody()).contains("OperationOutcome");
     }
@@ -74,7 +77,7 @@ class OrganizationProviderTests {
                 .getStatusCode().value()).isEqualTo(401);
     }
 
-    private TestRestTemplate operator() {
-        return http.withBasicAuth("operator", "Test-operator-1!");
+    private ResponseEntity<String> asOperator(String url) {
+        return http.exchange(url, HttpMethod.GET, TestLogins.operatorRequest(http.getRootUri()), String.class);
     }
 }

@@ -107,7 +107,7 @@ class CardLoginTests {
         mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/staff"));
         mvc.perform(get("/staff").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("医師 一郎")))
-                .andExpect(content().string(containsString(hospital.value().toString())))
+                .andExpect(content().string(containsString(facilities.get(hospital).name())))
                 .andExpect(content().string(containsString("HPKIカード（医師資格証・薬剤師資格証）")))
                 .andExpect(content().string(containsString("できます（HPKIカード）")));
     }

@@ -1,9 +1,10 @@
 package org.renkei.identity;
 
+import org.renkei.TestLogins;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -274,7 +275,7 @@ class CardPagesTests {
     }
 
     private MockHttpSession operator() throws Exception {
-        return login("operator", "Test-operator-1!");
+        return TestLogins.operator(mvc);
     }
 
     private MockHttpSession administratorOf(FacilityId facility) throws Exception {
@@ -284,10 +285,7 @@ class CardPagesTests {
         return login(username, ADMIN_PASSWORD);
     }
 
-    /** Logs in through the real form; the only place that knows how, so a change of login is made here. */
     private MockHttpSession login(String username, String password) throws Exception {
-        var result = mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(redirectedUrl("/console")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return TestLogins.login(mvc, username, password);
     }
 }

@@ -1,8 +1,9 @@
 package org.renkei.identity;
 
+import org.renkei.TestLogins;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.x509;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,8 +45,7 @@ class CardRegistrationPageTests {
     void setUp() throws Exception {
         staff = new TestStaff(facilities, filings, registry);
         ca = TestCards.trustedHpkiCa();
-        operator = (MockHttpSession) mvc.perform(formLogin("/login").user("operator").password("Test-operator-1!"))
-                .andExpect(redirectedUrl("/console")).andReturn().getRequest().getSession(false);
+        operator = TestLogins.operator(mvc);
     }
 
     private ResultActions upload(UUID staffId, byte[] content) throws Exception {

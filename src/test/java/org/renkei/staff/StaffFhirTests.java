@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
 import org.renkei.TestHttps;
+import org.renkei.TestLogins;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.filing.FilingDesk;
@@ -30,6 +31,7 @@ import org.renkei.platform.time.JapanTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 @RenkeiTest
@@ -76,7 +78,8 @@ class StaffFhirTests {
     }
 
     private ResponseEntity<String> get(String url, Object... variables) {
-        return http.withBasicAuth("operator", "Test-operator-1!").getForEntity(url, String.class, variables);
+        return http.exchange(url, HttpMethod.GET, TestLogins.operatorRequest(http.getRootUri()), String.class,
+                variables);
     }
 
     private <T extends Resource> T read(Class<T> type, ResponseEntity<String> response) {

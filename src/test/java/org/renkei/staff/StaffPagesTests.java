@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
+import org.renkei.TestLogins;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.filing.FilingDesk;
@@ -68,7 +69,7 @@ class StaffPagesTests {
     }
 
     private MockHttpSession operator() throws Exception {
-        return login("operator", "Test-operator-1!");
+        return TestLogins.operator(mvc);
     }
 
     private MockHttpSession administratorOf(FacilityId facility) throws Exception {
