@@ -32,9 +32,12 @@ class CardRegistrations {
     private final StaffDirectory staff;
     private final Clock clock;
 
-    CardRegistrations(CardCertificates cards, StaffDirectory staff, Clock clock) {
+    private final NetworkCardAuthority networkCards;
+
+    CardRegistrations(CardCertificates cards, StaffDirectory staff, NetworkCardAuthority networkCards, Clock clock) {
         this.cards = cards;
         this.staff = staff;
+        this.networkCards = networkCards;
         this.clock = clock;
     }
 
@@ -88,12 +91,26 @@ class CardRegistrations {
         if (reason == null || !REVOCATION_REASONS.contains(reason)) {
             throw new InvalidInputException("card.revoke.reasonRequired");
         }
-        boolean revoked = cards.revoke(card.id(), reason, clock.instant());
+        boolean revoked = card.kind() == AuthLevel.USER_PKI_CARD
+                ? networkCards.revoke(card.id(), networkReason(reason), operator.username())
+                : cards.revoke(card.id(), reason, clock.instant());
         if (revoked) {
             log.info("Card registration {} of staff {} revoked by {} ({}): sha256 {}", card.id(), staffId,
                     operator.username(), reason, card.fingerprintSha256());
         }
         return revoked;
+    }
+
+    /**
+     * A network card revoked from this page is revoked by the network's CA, so its revocation list is published
+     * at once, with the RFC 5280 reason that fits.
+     */
+    private static CardRevocationReason networkReason(String reason) {
+        return switch (reason) {
+            case "lost", "stolen" -> CardRevocationReason.KEY_COMPROMISE;
+            case "damaged", "replaced" -> CardRevocationReason.SUPERSEDED;
+            default -> CardRevocationReason.UNSPECIFIED;
+        };
     }
 
     private static X509Certificate parse(byte[] upload) {

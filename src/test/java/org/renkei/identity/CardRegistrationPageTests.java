@@ -36,6 +36,7 @@ class CardRegistrationPageTests {
     @Autowired FilingDesk filings;
     @Autowired StaffRegistry registry;
     @Autowired CardCertificates cards;
+    @Autowired NetworkCardAuthority networkCards;
 
     TestStaff staff;
     TestCards.TestCa ca;
@@ -154,5 +155,29 @@ class CardRegistrationPageTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/operator/staff/{id}/cards", doctor).param("lang", "en").session(operator))
                 .andExpect(content().string(containsString("IC-card certificates")));
+    }
+
+    @Test
+    @DisplayName("USR-07 a lost network card revoked on the user's card page is on the CA's published revocation list at once")
+    void lostNetworkCardIsOnTheCrlAtOnce() throws Exception {
+        UUID nurse = staff.active(Profession.NURSE, "紛失");
+        var token = java.security.KeyStore.getInstance("PKCS12");
+        token.load(new java.io.ByteArrayInputStream(networkCards.issueSoftToken(nurse, "Token-pass-1!".toCharArray(),
+                "test")), "Token-pass-1!".toCharArray());
+        var card = (java.security.cert.X509Certificate) token.getCertificate(token.aliases().nextElement());
+        CardCertificate registration = cards.findByFingerprint(CardCertificates.fingerprintOf(card)).orElseThrow();
+
+        mvc.perform(post("/operator/staff/{s}/cards/{c}/revoke", nurse, registration.id()).param("reason", "lost")
+                        .session(operator).with(csrf()))
+                .andExpect(redirectedUrl("/operator/staff/" + nurse + "/cards?revoked"));
+
+        byte[] der = mvc.perform(get("/public/ca/crl")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        var crl = (java.security.cert.X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(new java.io.ByteArrayInputStream(der));
+        var entry = crl.getRevokedCertificate(card.getSerialNumber());
+        assertThat(entry).isNotNull();
+        assertThat(entry.getRevocationReason()).isEqualTo(java.security.cert.CRLReason.KEY_COMPROMISE);
+        assertThat(cards.find(registration.id()).orElseThrow().revocationReason()).isEqualTo("keyCompromise");
     }
 }
