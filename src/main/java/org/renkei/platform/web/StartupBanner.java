@@ -23,7 +23,8 @@ class StartupBanner {
         String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, true) ? "https" : "http";
         boolean demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
         String login = demo
-                ? "Demo logins: operator / Renkei-demo-2026!  (facility administrators: see README.md)"
+                ? "Demo logins: operator / Renkei-demo-2026! + second-factor code (oathtool --totp -b RENKEIDEMOOPERATORTOTPSECRETKEYS);"
+                        + " facility administrators and IC-card soft tokens (data/demo-certificates): see README.md"
                 : "Log in with the operator account (see the first-start message and docs/operations.md)";
         System.out.println("""
 
