@@ -20,7 +20,7 @@ create table participant (
     updated_at         timestamptz not null,
     check (participating or withdrawn_on is not null)
 );
-create unique index participant_card on participant (card_number);
+create unique index participant_card_number on participant (card_number);
 create index participant_identity on participant (family_name_kana, given_name_kana, birth_date);
 create index participant_name on participant (family_name, given_name, birth_date);
 
@@ -72,6 +72,7 @@ create table consent_form (
     phone                 text,
     postal_code           text,
     address               text,
+    patient_number        text,
     deletion_requested    boolean     not null default false,
     received_on           date        not null,
     due_on                date        not null,

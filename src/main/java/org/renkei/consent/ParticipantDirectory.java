@@ -1,0 +1,133 @@
+package org.renkei.consent;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.renkei.access.AccessDecisions;
+import org.renkei.access.AccessRequest;
+import org.renkei.access.Action;
+import org.renkei.access.DataKind;
+import org.renkei.facility.FacilityId;
+import org.renkei.identity.Actor;
+import org.renkei.platform.time.JapanTime;
+import org.renkei.platform.web.InvalidInputException;
+import org.renkei.platform.web.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finding participants (the master patient index, PAR-05) — every answer passes the access decision: staff find
+ * only participants who permitted their facility, by their own patient number or by name and birth date, and a
+ * participant they may not see is exactly as absent as one who does not exist. The operator sees everyone's
+ * registration data (not their records).
+ */
+@Service
+public class ParticipantDirectory {
+
+    /** The most participants one search returns. */
+    public static final int SEARCH_LIMIT = 50;
+
+    private final Participants participants;
+    private final AccessDecisions access;
+
+    ParticipantDirectory(Participants participants, AccessDecisions access) {
+        this.participants = participants;
+        this.access = access;
+    }
+
+    /** The participant, if this person may see who they are; otherwise not found. */
+    public Participant get(Actor actor, ParticipantId id, DataKind kind) {
+        return find(actor, id, kind).orElseThrow(() -> new NotFoundException("participant"));
+    }
+
+    public Optional<Participant> find(Actor actor, ParticipantId id, DataKind kind) {
+        if (!access.permits(AccessRequest.of(actor, id.value(), Action.VIEW, kind))) {
+            return Optional.empty();
+        }
+        return participants.find(id);
+    }
+
+    /** A participant by the patient number at the person's own facility (PAR-05). */
+    public Optional<Participant> byOwnPatientNumber(Actor actor, String patientNumber) {
+        if (actor.facilityId() == null || patientNumber == null || patientNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return participants.byPatientNumber(new FacilityId(actor.facilityId()), patientNumber.strip())
+                .filter(id -> access.permits(AccessRequest.of(actor, id.value(), Action.FIND, DataKind.PARTICIPANT_PROFILE)))
+                .flatMap(participants::find);
+    }
+
+    /**
+     * A search by name (kanji or katakana, from the start of the family name) and birth date. Staff must give
+     * both and find only participants who permitted their facility; the operator may search by either.
+     */
+    public List<Participant> search(Actor actor, String name, LocalDate birthDate) {
+        boolean hasName = name != null && !name.isBlank();
+        FacilityId permittedAt = null;
+        if (actor.isOperator()) {
+            if (!hasName && birthDate == null) {
+                throw new InvalidInputException("consent.search.criteria");
+            }
+        } else {
+            if (!hasName || birthDate == null) {
+                throw new InvalidInputException("consent.search.nameAndBirthDate");
+            }
+            if (actor.facilityId() == null) {
+                return List.of();
+            }
+            permittedAt = new FacilityId(actor.facilityId());
+        }
+        List<Participant> found = participants.search(name, birthDate, permittedAt, SEARCH_LIMIT);
+        return access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found, p -> p.id().value());
+    }
+
+    /** The operator's search by card number. */
+    public Optional<Participant> byCardNumber(Actor actor, String cardNumber) {
+        String number = CardNumbers.normalize(cardNumber);
+        if (!CardNumbers.isValid(number)) {
+            throw new InvalidInputException("consent.card.checkDigit");
+        }
+        return participants.byCard(number).map(Participants.CardHolder::participant)
+                .flatMap(id -> find(actor, id, DataKind.PARTICIPANT_PROFILE));
+    }
+
+    /** The facilities the participant is linked to, with the patient number at each, for one who may see them. */
+    public Map<FacilityId, FacilityLink> links(Actor actor, ParticipantId id) {
+        get(actor, id, DataKind.CONSENT);
+        return participants.links(id);
+    }
+
+    /** The participant's patient number at a facility, if linked. */
+    public Optional<String> patientNumberAt(Actor actor, ParticipantId id, FacilityId facility) {
+        get(actor, id, DataKind.PARTICIPANT_PROFILE);
+        return Optional.ofNullable(participants.links(id).get(facility)).map(FacilityLink::patientNumber);
+    }
+
+    /** The participant's current registered consent. */
+    public ConsentState consent(Actor actor, ParticipantId id) {
+        get(actor, id, DataKind.CONSENT);
+        return participants.state(id);
+    }
+
+    /** Every registered state, newest first (CON-09). */
+    public List<HistoryEntry> history(Actor actor, ParticipantId id) {
+        get(actor, id, DataKind.CONSENT);
+        return participants.history(id);
+    }
+
+    /** The consent state at the end of a past day (Japan time), or NONE before the first registration (CON-09). */
+    public ConsentState consentOn(Actor actor, ParticipantId id, LocalDate day) {
+        get(actor, id, DataKind.CONSENT);
+        var endOfDay = day.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(JapanTime.ZONE).toInstant();
+        return participants.stateAt(id, endOfDay.minusNanos(1)).map(HistoryEntry::state).orElse(ConsentState.NONE);
+    }
+
+    /** Groups of likely duplicates (same name, birth date and sex) for the operator (PAR-05). */
+    public List<List<Participant>> likelyDuplicates(Actor actor) {
+        if (!actor.isOperator()) {
+            throw new InvalidInputException("consent.operatorOnly");
+        }
+        return participants.likelyDuplicates();
+    }
+}
