@@ -97,7 +97,7 @@ final class FormRules {
             return fail("consent.card.invalidated");
         }
         if (!concerned.state().participating()) {
-            return fail("consent.participant.withdrawn");
+            return fail("consent.concerned.withdrawn");
         }
         return Optional.empty();
     }

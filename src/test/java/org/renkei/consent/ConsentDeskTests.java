@@ -143,7 +143,7 @@ class ConsentDeskTests {
         assertThat(directory.consentOn(OPERATOR, p.id(), TestRegion.today()).participating()).isFalse();
         assertThatThrownBy(() -> desk.enter(TestConsent.form(FormKind.ADD, p.cardNumber(), other,
                 List.of(new ListedFacility(other, "X", Listing.PERMIT))), OPERATOR))
-                .isInstanceOf(InvalidInputException.class).hasMessage("consent.participant.withdrawn");
+                .isInstanceOf(InvalidInputException.class).hasMessage("consent.concerned.withdrawn");
     }
 
     @Test
