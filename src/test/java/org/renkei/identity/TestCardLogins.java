@@ -17,6 +17,17 @@ public final class TestCardLogins {
     private TestCardLogins() {
     }
 
+    /** The password of the PKCS#12 files of {@link #userCardToken}. */
+    public static final String TOKEN_PASSWORD = new String(TestCards.PASSWORD);
+
+    /** Issues a user card for the (active) staff member and registers it: its PKCS#12 file, for a browser. */
+    public static byte[] userCardToken(ApplicationContext context, UUID staffId) {
+        TestCards.Card card = TestCards.trustedUserCardCa().card().userCard().issue();
+        context.getBean(CardCertificates.class).register(staffId, AuthLevel.USER_PKI_CARD, card.certificate(), "test",
+                Instant.now());
+        return card.pkcs12();
+    }
+
     /** Issues a user card for the (active) staff member, registers it and logs in with it. */
     public static MockHttpSession userCard(MockMvc mvc, ApplicationContext context, UUID staffId) throws Exception {
         TestCards.Card card = TestCards.trustedUserCardCa().card().userCard().issue();
