@@ -11,6 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.renkei.facility.FacilityDetails;
+import org.renkei.access.DataKind;
+import org.renkei.consent.ConsentDesk;
+import org.renkei.consent.FormEntry;
+import org.renkei.consent.FormKind;
+import org.renkei.consent.ListedFacility;
+import org.renkei.consent.Listing;
+import org.renkei.consent.Participant;
+import org.renkei.consent.ParticipantDirectory;
+import org.renkei.consent.ParticipantId;
+import org.renkei.consent.PatientDetails;
+import org.renkei.consent.Sex;
+import org.renkei.consent.Signer;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityKind;
 import org.renkei.facility.FacilityPerson;
@@ -67,13 +79,18 @@ class DemoRegion implements ApplicationRunner {
     private final NetworkCardAuthority networkCards;
     private final Path certificates;
     private final List<CardHolder> cardHolders = new ArrayList<>();
+    private final ConsentDesk consent;
+    private final ParticipantDirectory directory;
     private final Actor operator = new Actor(UUID.randomUUID(), "operator", "運営事務局（デモデータ登録）",
             AuthLevel.OPERATOR_PASSWORD, Actor.AccountKind.OPERATOR, null);
 
     DemoRegion(FacilityRegistry facilities, StaffRegistry staff, FilingDesk filings, LoginAccounts accounts,
             DemoHpkiAuthority hpkiCards, NetworkCardAuthority networkCards, SelfRegistration selfRegistration,
+            ConsentDesk consent, ParticipantDirectory directory,
             Clock clock, @Value("${renkei.demo.password:Renkei-demo-2026!}") String password,
             @Value("${renkei.demo.certificates-directory:data/demo-certificates}") Path certificates) {
+        this.consent = consent;
+        this.directory = directory;
         this.hpkiCards = hpkiCards;
         this.networkCards = networkCards;
         this.certificates = certificates;
@@ -190,6 +207,80 @@ class DemoRegion implements ApplicationRunner {
         // A nurse's self-registration for a provisional account, waiting for admin-midori (USR-03)
         selfRegistration.register(new SelfRegistration.Form(MARKER_CODE, "仮野", "若菜", "カリノ", "ワカナ",
                 Profession.NURSE, "karino@example.jp", "kari-karino", password, password));
+
+        participants(today, cityHospital, hillHospital, sakura, himawari, pharmacy, nursing, care);
+    }
+
+    /**
+     * Participants and their forms (PAR, CON): registered ones with the patient numbers of several facilities, one
+     * who said not to share with a facility, one who withdrew, a likely duplicate, and forms still in the queue
+     * (one of them late).
+     */
+    private void participants(LocalDate today, FacilityId cityHospital, FacilityId hillHospital, FacilityId sakura,
+            FacilityId himawari, FacilityId pharmacy, FacilityId nursing, FacilityId care) {
+        var yamada = registered(newForm(patient("山田", "花子", "ヤマダ", "ハナコ", LocalDate.of(1941, 3, 8), Sex.FEMALE),
+                sakura, today.minusDays(60), listed(sakura, "S-10234"), listed(cityHospital, "0012345"),
+                listed(pharmacy, "P-5521"), listed(nursing, "K-0031")));
+        registered(newForm(patient("田中", "一郎", "タナカ", "イチロウ", LocalDate.of(1952, 11, 23), Sex.MALE), cityHospital,
+                today.minusDays(40), listed(cityHospital, "0023456"), listed(sakura, "S-20871"),
+                listed(hillHospital, "H-778812")));
+        var suzuki = registered(newForm(patient("鈴木", "トメ", "スズキ", "トメ", LocalDate.of(1936, 7, 2), Sex.FEMALE),
+                care, today.minusDays(30), listed(care, "Y-0102"), listed(cityHospital, "0034567"),
+                listed(hillHospital, "H-901233")));
+        registered(changeForm(suzuki, care, today.minusDays(20), hillHospital));
+        registered(newForm(patient("佐藤", "陽太", "サトウ", "ヨウタ", LocalDate.of(2016, 5, 5), Sex.MALE), himawari,
+                today.minusDays(25), "GUARDIAN", listed(himawari, "C-3301"), listed(cityHospital, "0045678")));
+        var kimura = registered(newForm(patient("木村", "健", "キムラ", "ケン", LocalDate.of(1960, 1, 15), Sex.MALE),
+                cityHospital, today.minusDays(50), listed(cityHospital, "0056789"), listed(pharmacy, "P-7788")));
+        registered(formFor(FormKind.WITHDRAWAL, kimura, cityHospital, today.minusDays(10), List.of()));
+        registered(newForm(patient("山田", "花子", "ヤマダ", "ハナコ", LocalDate.of(1941, 3, 8), Sex.FEMALE), hillHospital,
+                today.minusDays(15), listed(hillHospital, "H-556677")));
+        // In the queue: an add form for Yamada at the hill hospital, and a late new form from the clinic
+        consent.enter(formFor(FormKind.ADD, yamada, hillHospital, today.minusDays(1),
+                List.of(listed(hillHospital, "H-112233"))), operator);
+        consent.enter(newForm(patient("高橋", "幸子", "タカハシ", "サチコ", LocalDate.of(1948, 9, 30), Sex.FEMALE), sakura,
+                today.minusDays(9), listed(sakura, "S-30912"), listed(pharmacy, "P-9001")), operator);
+    }
+
+    private ParticipantId registered(FormEntry form) {
+        return consent.register(consent.enter(form, operator), operator);
+    }
+
+    private static PatientDetails patient(String family, String given, String familyKana, String givenKana,
+            LocalDate born, Sex sex) {
+        return new PatientDetails(family, given, familyKana, givenKana, born, sex, "0964-" + (20 + born.getDayOfMonth())
+                + "-" + String.format("%04d", born.getYear()), "869-0400", "熊本県みどり市中央町" + born.getMonthValue() + "-"
+                + born.getDayOfMonth());
+    }
+
+    private static ListedFacility listed(FacilityId facility, String patientNumber) {
+        return new ListedFacility(facility, patientNumber, Listing.PERMIT);
+    }
+
+    private static FormEntry newForm(PatientDetails patient, FacilityId receiving, LocalDate receivedOn,
+            ListedFacility... listed) {
+        return newForm(patient, receiving, receivedOn, "PATIENT", listed);
+    }
+
+    private static FormEntry newForm(PatientDetails patient, FacilityId receiving, LocalDate receivedOn, String signer,
+            ListedFacility... listed) {
+        boolean guardian = signer.equals("GUARDIAN");
+        return new FormEntry(FormKind.NEW, receiving, "受付 理恵", Signer.valueOf(signer),
+                guardian ? patient.familyName() + " 美穂" : patient.fullName(), guardian ? "母" : null, null, null,
+                false, patient, null, null, List.of(listed), false, receivedOn, null);
+    }
+
+    private FormEntry changeForm(ParticipantId participant, FacilityId receiving, LocalDate receivedOn,
+            FacilityId doNotShare) {
+        return formFor(FormKind.CHANGE, participant, receiving, receivedOn,
+                List.of(new ListedFacility(doNotShare, null, Listing.DENY)));
+    }
+
+    private FormEntry formFor(FormKind kind, ParticipantId participant, FacilityId receiving, LocalDate receivedOn,
+            List<ListedFacility> listed) {
+        Participant p = directory.get(operator, participant, DataKind.CONSENT);
+        return new FormEntry(kind, receiving, "受付 理恵", Signer.PATIENT, p.details().fullName(), null, null, null,
+                false, null, p.cardNumber(), null, listed, false, receivedOn, null);
     }
 
     private FacilityId member(FacilityKind kind, String code, String name, String kana, String postal,
