@@ -59,6 +59,24 @@ public class ParticipantDirectory {
     }
 
     /**
+     * A participant by the patient number at a facility (PAR-05): staff only at their own facility (any other
+     * facility's numbers find nobody, so that a facility cannot probe where a patient attends), the operator at
+     * any facility.
+     */
+    public Optional<Participant> byPatientNumber(Actor actor, FacilityId facility, String patientNumber) {
+        if (!actor.isOperator()) {
+            return facility.value().equals(actor.facilityId()) ? byOwnPatientNumber(actor, patientNumber)
+                    : Optional.empty();
+        }
+        if (patientNumber == null || patientNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return participants.byPatientNumber(facility, patientNumber.strip())
+                .filter(id -> access.permits(AccessRequest.of(actor, id.value(), Action.FIND, DataKind.PARTICIPANT_PROFILE)))
+                .flatMap(participants::find);
+    }
+
+    /**
      * A search by name (kanji or katakana, from the start of the family name) and birth date. Staff must give
      * both and find only participants who permitted their facility; the operator may search by either.
      */
@@ -82,7 +100,10 @@ public class ParticipantDirectory {
         return access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found, p -> p.id().value());
     }
 
-    /** The operator's search by card number. */
+    /**
+     * A participant by card number (the current card or an earlier one), for anyone who may see them; a number
+     * whose check digit is wrong is refused.
+     */
     public Optional<Participant> byCardNumber(Actor actor, String cardNumber) {
         String number = CardNumbers.normalize(cardNumber);
         if (!CardNumbers.isValid(number)) {
