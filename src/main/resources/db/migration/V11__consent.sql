@@ -20,7 +20,7 @@ create table participant (
     updated_at         timestamptz not null,
     check (participating or withdrawn_on is not null)
 );
-create unique index participant_card on participant (card_number);
+create unique index participant_card_number on participant (card_number);
 create index participant_identity on participant (family_name_kana, given_name_kana, birth_date);
 create index participant_name on participant (family_name, given_name, birth_date);
 
