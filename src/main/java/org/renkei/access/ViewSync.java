@@ -68,7 +68,7 @@ final class ViewSync {
 
     /** The view, holding at least every change committed before this call. */
     AccessView current() {
-        long seen = versionRead.execute(tx -> journal.version());
+        long seen = committedVersion();
         AccessView known = view;
         if (known != null && known.version() >= seen) {
             return known;
@@ -86,6 +86,11 @@ final class ViewSync {
         } finally {
             catchUp.unlock();
         }
+    }
+
+    /** The version of the last committed change, read outside the caller's transaction. */
+    long committedVersion() {
+        return versionRead.execute(tx -> journal.version());
     }
 
     /** The view as it is, without looking at the database (tests). */
