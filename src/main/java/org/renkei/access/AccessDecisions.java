@@ -1,65 +1,71 @@
 package org.renkei.access;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.identity.Actor;
+import org.renkei.staff.StaffRegistry;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The one access decision. Every path to participant data asks it. (Placeholder reading the database directly;
- * replaced by the in-memory view.)
+ * The one access decision. Every path to participant data asks it, and nothing else decides.
+ *
+ * <p>A decision is the pure {@link AccessPolicy} applied to the request and to this node's in-memory
+ * {@link AccessView} of consent, facility and user state. Before deciding, the view is brought up to date with
+ * every change committed so far on any node (one primary-key read of the journal's version, and a catch-up when
+ * behind; see {@link ViewSync}). Changes still uncommitted — even those of the caller's own transaction — are
+ * never seen: a decision reflects committed state only. Without the database there is no decision: the version
+ * read fails and so does the call.
+ *
+ * <p><b>Callers must not tell a denied request apart from an unknown participant.</b> The {@link Reason} is for
+ * the audit log and for the caller's own logic; a search must leave out the participants it may not see (use
+ * {@link #permitted}), and a direct request for one must be answered exactly as for a participant that does not
+ * exist (CON-01), so that nobody learns that a patient takes part in the network at all.
  */
 @Service
 public class AccessDecisions {
 
-    private final ConsentSource consent;
-    private final FacilityRegistry facilities;
+    private final ViewSync view;
 
-    AccessDecisions(ConsentSource consent, FacilityRegistry facilities) {
-        this.consent = consent;
-        this.facilities = facilities;
+    AccessDecisions(AccessJournal journal, ConsentSource consent, FacilityRegistry facilities, StaffRegistry staff,
+            PlatformTransactionManager transactions) {
+        this.view = new ViewSync(journal, consent, facilities, staff, transactions);
     }
 
+    /** Loads the view when the application is ready, rather than in the first request. */
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        view.current();
+    }
+
+    /** May this person do this, now? PERMIT or DENY with the reason (see {@link AccessPolicy} for the order). */
     public Decision decide(AccessRequest request) {
-        Actor actor = request.actor();
-        if (actor.isOperator()) {
-            return new Decision(request.kind() == DataKind.PARTICIPANT_PROFILE || request.kind() == DataKind.CONSENT
-                    ? Reason.OPERATOR_ADMINISTRATION : Reason.NOT_ALLOWED_FOR_SESSION);
-        }
-        if (!actor.isStaff() || actor.facilityId() == null) {
-            return new Decision(Reason.NOT_ALLOWED_FOR_SESSION);
-        }
-        var c = consent.consentOf(request.participant()).orElse(null);
-        if (c == null) {
-            return new Decision(Reason.NO_SUCH_PARTICIPANT);
-        }
-        if (!c.participating()) {
-            return new Decision(Reason.WITHDRAWN);
-        }
-        if (c.denied().contains(actor.facilityId())) {
-            return new Decision(Reason.FACILITY_DENIED);
-        }
-        if (!c.permitted().contains(actor.facilityId())) {
-            return new Decision(Reason.FACILITY_NOT_PERMITTED);
-        }
-        if (!facilities.isActive(new FacilityId(actor.facilityId()))) {
-            return new Decision(Reason.FACILITY_NOT_ACTIVE);
-        }
-        return new Decision(Reason.CONSENT_PERMITS);
+        return new Decision(view.current().decide(request));
     }
 
     public boolean permits(AccessRequest request) {
         return decide(request).permitted();
     }
 
-    /** The candidates whose participant this person may access for the action and kind, in their order. */
+    /**
+     * The candidates whose participant this person may access for the action and kind, in their order; the others
+     * are left out without a trace. One look at the journal for the whole list.
+     */
     public <T> List<T> permitted(Actor actor, Action action, DataKind kind, List<T> candidates,
             Function<T, UUID> participantOf) {
-        return candidates.stream()
-                .filter(c -> permits(AccessRequest.of(actor, participantOf.apply(c), action, kind)))
-                .toList();
+        AccessView current = view.current();
+        List<T> result = new ArrayList<>(candidates.size());
+        for (T candidate : candidates) {
+            if (current.decide(AccessRequest.of(actor, participantOf.apply(candidate), action, kind)).permits()) {
+                result.add(candidate);
+            }
+        }
+        return Collections.unmodifiableList(result);
     }
 }
