@@ -161,24 +161,35 @@ class ConsentDeskTests {
     }
 
     @Test
-    @DisplayName("PAR-04 a proxy for an adult who cannot sign needs the relationship and the identity document; bad forms change nothing")
+    @DisplayName("PAR-04 PAR-03 CON-04 bad forms are refused with their reason and change nothing: a proxy without identity document, no facility, a wrong check digit, a facility that is not a member on a new or an add form")
     void badFormsAreRefused() {
-        long before = jdbc.sql("select count(*) from consent_form").query(Long.class).single();
+        long before = formCount();
         PatientDetails patient = TestConsent.patient();
         FormEntry good = TestConsent.newForm(patient, clinic, clinic);
         FormEntry proxyWithoutDocument = new FormEntry(FormKind.NEW, clinic, "説明", Signer.FAMILY, "熊本 一郎", "長男",
                 null, null, true, patient, null, null, good.listed(), false, TestRegion.today(), null);
         FormEntry noFacility = new FormEntry(FormKind.NEW, clinic, "説明", Signer.PATIENT, "熊本 花子", null, null, null,
                 false, patient, null, null, List.of(), false, TestRegion.today(), null);
-        FormEntry wrongCheckDigit = TestConsent.form(FormKind.ADD, "123456789012", clinic,
+        String wrongDigit = "12345678901" + (CardNumbers.checkDigit("12345678901") + 1) % 10;
+        FormEntry wrongCheckDigit = TestConsent.form(FormKind.ADD, wrongDigit, clinic,
                 List.of(new ListedFacility(hospital, "1", Listing.PERMIT)));
         FacilityId applying = TestRegion.applying(facilities, org.renkei.facility.FacilityKind.CLINIC, "未加入医院");
 
         assertRefused(proxyWithoutDocument, "consent.signer.identityDocument.missing");
         assertRefused(noFacility, "consent.listed.missing");
-        assertRefused(wrongCheckDigit, CardNumbers.isValid("123456789012") ? "consent.card.unknown" : "consent.card.checkDigit");
+        assertRefused(wrongCheckDigit, "consent.card.checkDigit");
         assertRefused(TestConsent.newForm(patient, clinic, clinic, applying), "consent.listed.notMember");
-        assertThat(jdbc.sql("select count(*) from consent_form").query(Long.class).single()).isEqualTo(before);
+        Participant member = consent.join(TestConsent.patient(), clinic, clinic);
+        long afterJoin = formCount();
+        assertThatThrownBy(() -> desk.enter(TestConsent.form(FormKind.ADD, member.cardNumber(), clinic,
+                List.of(new ListedFacility(applying, "N-1", Listing.PERMIT))), OPERATOR))
+                .isInstanceOf(InvalidInputException.class).hasMessage("consent.listed.notMember");
+        assertThat(formCount()).isEqualTo(afterJoin);
+        assertThat(formCount()).isEqualTo(before + 1);
+    }
+
+    private long formCount() {
+        return jdbc.sql("select count(*) from consent_form").query(Long.class).single();
     }
 
     @Test
