@@ -91,6 +91,14 @@ final class AccessTestData {
         changes.participantChanged(participant);
     }
 
+    /** A change form lifting the facility's denial (CON-05); call inside a transaction. */
+    void lift(UUID participant, FacilityId facility) {
+        jdbc.sql("update participant_facility set denied = false where participant_id = :p and facility_id = :f")
+                .param("p", participant).param("f", facility.value())
+                .update();
+        changes.participantChanged(participant);
+    }
+
     /** An add form permitting the facility (CON-04); call inside a transaction. */
     void add(UUID participant, FacilityId facility) {
         jdbc.sql("""

@@ -3,7 +3,15 @@ package org.renkei.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -200,6 +208,59 @@ class AccessViewConsistencyTests {
         assertThat(versionInDatabase()).isEqualTo(before + 1);
         assertThat(journal.changes(before, before + 1)).extracting(AccessJournal.Change::key)
                 .containsExactly(new AccessJournal.Key(AccessJournal.Topic.PARTICIPANT, participant));
+    }
+
+    @Test
+    @DisplayName("CON-07 under concurrent decisions on two nodes, every decision begun after a commit sees it")
+    void concurrentDecisionsSeeEveryCommit() throws Exception {
+        FacilityId clinic = data.clinic();
+        Actor nurse = data.nurse(clinic);
+        UUID participant = tx.execute(s -> data.join(clinic));
+        // even: no change under way, and the number of changes committed; odd: a change is committing
+        AtomicLong phase = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong checked = new AtomicLong();
+        ExecutorService deciders = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            ViewSync node = t % 2 == 0 ? nodeA : nodeB;
+            running.add(deciders.submit(() -> {
+                while (!done.get()) {
+                    long before = phase.get();
+                    Reason reason = view(node, nurse, participant);
+                    if (before % 2 == 0 && phase.get() == before) {
+                        // no change began while deciding: the decision shows exactly the committed state
+                        Reason expected = (before / 2) % 2 == 0 ? Reason.CONSENT_PERMITS : Reason.FACILITY_DENIED;
+                        assertThat(reason).as("after %d changes", before / 2).isEqualTo(expected);
+                        checked.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (int change = 0; change < 30; change++) {
+                boolean deny = change % 2 == 0;
+                phase.incrementAndGet();
+                tx.executeWithoutResult(s -> {
+                    if (deny) {
+                        data.deny(participant, clinic);
+                    } else {
+                        data.lift(participant, clinic);
+                    }
+                });
+                phase.incrementAndGet();
+                Thread.sleep(20);
+            }
+        } finally {
+            done.set(true);
+            deciders.shutdown();
+        }
+        for (Future<?> decider : running) {
+            decider.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(checked.get()).isGreaterThan(30);
+        assertThat(view(nodeA, nurse, participant)).isEqualTo(Reason.CONSENT_PERMITS);
     }
 
     private long versionInDatabase() {
