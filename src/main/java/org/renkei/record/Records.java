@@ -1,0 +1,173 @@
+package org.renkei.record;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored records and their versions. */
+@Repository
+class Records {
+
+    private final JdbcClient jdbc;
+
+    Records(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredRecord r) {
+        jdbc.sql("""
+                insert into record (id, resource_type, category, participant_id, author_facility_id, author_staff_id,
+                    version, status, effective_at, code_system, code, display, original, attachment_sha256, content,
+                    created_at, updated_at)
+                values (:id, :type, :category, :participant, :facility, :staff, :version, :status, :effective,
+                    :codeSystem, :code, :display, :original, :sha, :content, :at, :at)""")
+                .params(params(r)).update();
+        insertVersion(r);
+    }
+
+    void update(StoredRecord r) {
+        jdbc.sql("""
+                update record set version = :version, status = :status, effective_at = :effective,
+                    code_system = :codeSystem, code = :code, display = :display, content = :content, updated_at = :at
+                where id = :id and version = :version - 1""")
+                .params(params(r)).update();
+        insertVersion(r);
+    }
+
+    private void insertVersion(StoredRecord r) {
+        jdbc.sql("""
+                insert into record_version (record_id, version, status, content, stored_at, stored_by, facility_id)
+                values (:id, :version, :status, :content, :at, :staff, :facility)""")
+                .params(params(r)).update();
+    }
+
+    private static Map<String, Object> params(StoredRecord r) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("id", r.id());
+        p.put("type", r.resourceType());
+        p.put("category", r.category().name());
+        p.put("participant", r.participant());
+        p.put("facility", r.authorFacility());
+        p.put("staff", r.authorStaff());
+        p.put("version", r.version());
+        p.put("status", r.status().name());
+        p.put("effective", r.effectiveAt() == null ? null : Timestamp.from(r.effectiveAt()));
+        p.put("codeSystem", r.codeSystem());
+        p.put("code", r.code());
+        p.put("display", r.display());
+        p.put("original", r.original());
+        p.put("sha", r.attachmentSha256());
+        p.put("content", r.content());
+        p.put("at", Timestamp.from(r.storedAt()));
+        return p;
+    }
+
+    Optional<StoredRecord> find(UUID id) {
+        return jdbc.sql("select * from record where id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Locks the record for a new version. */
+    Optional<StoredRecord> lock(UUID id) {
+        return jdbc.sql("select * from record where id = :id for update").param("id", id)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Every version, newest first; the record's indexed fields are the current ones. */
+    List<StoredRecord> versions(StoredRecord current) {
+        return jdbc.sql("select * from record_version where record_id = :id order by version desc")
+                .param("id", current.id())
+                .query((rs, n) -> new StoredRecord(current.id(), current.resourceType(), current.category(),
+                        current.participant(), rs.getObject("facility_id", UUID.class),
+                        rs.getObject("stored_by", UUID.class), rs.getInt("version"),
+                        RecordStatus.valueOf(rs.getString("status")), current.effectiveAt(), current.codeSystem(),
+                        current.code(), current.display(), current.original(), current.attachmentSha256(),
+                        rs.getString("content"), rs.getTimestamp("stored_at").toInstant()))
+                .list();
+    }
+
+    Optional<StoredRecord> version(StoredRecord current, int version) {
+        return versions(current).stream().filter(v -> v.version() == version).findFirst();
+    }
+
+    List<StoredRecord> search(RecordQuery q) {
+        var where = where(q);
+        var statement = jdbc.sql("select * from record " + where.sql()
+                + " order by effective_at desc nulls last, id limit :limit offset :offset");
+        where.params().forEach(statement::param);
+        return statement.param("limit", q.limit()).param("offset", q.offset()).query((rs, n) -> map(rs)).list();
+    }
+
+    int count(RecordQuery q) {
+        var where = where(q);
+        var statement = jdbc.sql("select count(*) from record " + where.sql());
+        where.params().forEach(statement::param);
+        return statement.query(Integer.class).single();
+    }
+
+    /** Records of the participant stored by other facilities after the instant (DOC-06). */
+    int storedSince(UUID participant, UUID exceptFacility, Instant since) {
+        return jdbc.sql("""
+                select count(*) from record where participant_id = :p and author_facility_id <> :f
+                    and updated_at > :since and category <> 'BINARY' and status = 'CURRENT'""")
+                .param("p", participant).param("f", exceptFacility).param("since", Timestamp.from(since))
+                .query(Integer.class).single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(RecordQuery q) {
+        var sql = new StringBuilder("where participant_id = :participant");
+        var params = new LinkedHashMap<String, Object>();
+        params.put("participant", q.participant());
+        if (!q.categories().isEmpty()) {
+            sql.append(" and category in (:categories)");
+            params.put("categories", q.categories().stream().map(Enum::name).toList());
+        } else {
+            sql.append(" and category <> 'BINARY'");
+        }
+        if (q.from() != null) {
+            sql.append(" and effective_at >= :from");
+            params.put("from", Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and effective_at < :to");
+            params.put("to", Timestamp.from(q.to()));
+        }
+        if (q.authorFacility() != null) {
+            sql.append(" and author_facility_id = :authorFacility");
+            params.put("authorFacility", q.authorFacility());
+        }
+        if (q.code() != null) {
+            sql.append(" and code = :code");
+            params.put("code", q.code());
+            if (q.codeSystem() != null) {
+                sql.append(" and code_system = :codeSystem");
+                params.put("codeSystem", q.codeSystem());
+            }
+        }
+        if (!q.includeEnteredInError()) {
+            sql.append(" and status = 'CURRENT'");
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    static StoredRecord map(ResultSet rs) throws SQLException {
+        Timestamp effective = rs.getTimestamp("effective_at");
+        return new StoredRecord(rs.getObject("id", UUID.class), rs.getString("resource_type"),
+                RecordCategory.valueOf(rs.getString("category")), rs.getObject("participant_id", UUID.class),
+                rs.getObject("author_facility_id", UUID.class), rs.getObject("author_staff_id", UUID.class),
+                rs.getInt("version"), RecordStatus.valueOf(rs.getString("status")),
+                effective == null ? null : effective.toInstant(), rs.getString("code_system"), rs.getString("code"),
+                rs.getString("display"), rs.getBoolean("original"), rs.getString("attachment_sha256"),
+                rs.getString("content"), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,158 @@
+package org.renkei.record;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.renkei.access.AccessDecisions;
+import org.renkei.access.AccessRequest;
+import org.renkei.access.Action;
+import org.renkei.access.DataKind;
+import org.renkei.access.Decision;
+import org.renkei.identity.Actor;
+import org.renkei.platform.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shared records: storing (DOC-02: by a card-authenticated user of an active facility, for a participant who
+ * permitted it), new versions and entered-in-error, reading, history and search. Every answer passes the access
+ * decision; a record the person may not see is simply not there.
+ */
+@Service
+public class SharedRecords {
+
+    private final Records records;
+    private final AccessDecisions access;
+    private final Clock clock;
+
+    SharedRecords(Records records, AccessDecisions access, Clock clock) {
+        this.records = records;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Stores one new record, version 1, authored by the person's facility and staff record. */
+    @Transactional
+    public StoredRecord store(RecordDraft draft, Actor actor) {
+        return storeAll(List.of(draft), actor).get(0);
+    }
+
+    /** Stores several new records at once: all of them, or none (a transaction Bundle). */
+    @Transactional
+    public List<StoredRecord> storeAll(List<RecordDraft> drafts, Actor actor) {
+        Instant now = clock.instant();
+        List<StoredRecord> stored = new ArrayList<>(drafts.size());
+        for (RecordDraft draft : drafts) {
+            require(actor, draft.participant(), Action.STORE);
+            if (records.find(draft.id()).isPresent()) {
+                throw new RecordRefused("record.id.inUse", false);
+            }
+            var record = new StoredRecord(draft.id(), draft.category().resourceType(), draft.category(),
+                    draft.participant(), actor.facilityId(), actor.staffId(), 1, RecordStatus.CURRENT,
+                    draft.effectiveAt(), draft.codeSystem(), draft.code(), draft.display(), false,
+                    draft.attachmentSha256(), draft.content(), now);
+            records.insert(record);
+            stored.add(record);
+        }
+        return stored;
+    }
+
+    /**
+     * Stores a new version of a record (FHIR update). Only the facility that stored a record changes it; the
+     * participant and the kind stay.
+     */
+    @Transactional
+    public StoredRecord update(RecordDraft draft, Actor actor) {
+        StoredRecord current = ownRecord(draft.id(), actor);
+        if (!current.participant().equals(draft.participant()) || current.category() != draft.category()) {
+            throw new RecordRefused("record.update.identity", false);
+        }
+        var next = new StoredRecord(current.id(), current.resourceType(), current.category(), current.participant(),
+                current.authorFacility(), actor.staffId(), current.version() + 1, RecordStatus.CURRENT,
+                draft.effectiveAt(), draft.codeSystem(), draft.code(), draft.display(), false,
+                current.attachmentSha256(), draft.content(), clock.instant());
+        records.update(next);
+        return next;
+    }
+
+    /**
+     * Marks a record entered-in-error instead of deleting it: a new version with the given content (the resource
+     * with its status set accordingly), kept in the history.
+     */
+    @Transactional
+    public StoredRecord markEnteredInError(UUID id, String content, Actor actor) {
+        StoredRecord current = ownRecord(id, actor);
+        var next = new StoredRecord(current.id(), current.resourceType(), current.category(), current.participant(),
+                current.authorFacility(), actor.staffId(), current.version() + 1, RecordStatus.ENTERED_IN_ERROR,
+                current.effectiveAt(), current.codeSystem(), current.code(), current.display(), current.original(),
+                current.attachmentSha256(), content, clock.instant());
+        records.update(next);
+        return next;
+    }
+
+    /** The current version, if this person may see it. */
+    public Optional<StoredRecord> read(Actor actor, UUID id) {
+        return records.find(id).filter(r -> may(actor, r.participant(), Action.VIEW));
+    }
+
+    /** One version, if this person may see the record. */
+    public Optional<StoredRecord> readVersion(Actor actor, UUID id, int version) {
+        return read(actor, id).flatMap(r -> records.version(r, version));
+    }
+
+    /** Every version, newest first, if this person may see the record; otherwise empty. */
+    public List<StoredRecord> history(Actor actor, UUID id) {
+        return read(actor, id).map(records::versions).orElse(List.of());
+    }
+
+    /** A participant's records, newest first, with the total; empty when this person may not see them. */
+    public RecordPage search(Actor actor, RecordQuery query) {
+        if (!may(actor, query.participant(), Action.FIND)) {
+            return RecordPage.EMPTY;
+        }
+        return new RecordPage(records.search(query), records.count(query));
+    }
+
+    /** How many of the participant's records other facilities stored since the instant, if permitted. */
+    public int storedSince(Actor actor, UUID participant, Instant since) {
+        if (!may(actor, participant, Action.VIEW) || actor.facilityId() == null) {
+            return 0;
+        }
+        return records.storedSince(participant, actor.facilityId(), since);
+    }
+
+    /** Whether this person may see the participant's records now. */
+    public boolean maySee(Actor actor, UUID participant) {
+        return may(actor, participant, Action.VIEW);
+    }
+
+    private StoredRecord ownRecord(UUID id, Actor actor) {
+        StoredRecord current = records.lock(id).filter(r -> may(actor, r.participant(), Action.VIEW))
+                .orElseThrow(() -> new NotFoundException("record"));
+        require(actor, current.participant(), Action.UPDATE);
+        if (!current.authorFacility().equals(actor.facilityId())) {
+            throw new RecordRefused("record.update.otherFacility", true);
+        }
+        return current;
+    }
+
+    private boolean may(Actor actor, UUID participant, Action action) {
+        return access.permits(AccessRequest.of(actor, participant, action, DataKind.CENTRE_RECORD));
+    }
+
+    private void require(Actor actor, UUID participant, Action action) {
+        Decision decision = access.decide(AccessRequest.of(actor, participant, action, DataKind.CENTRE_RECORD));
+        if (decision.permitted()) {
+            return;
+        }
+        switch (decision.reason()) {
+            case CARD_REQUIRED -> throw new RecordRefused("record.cardRequired", true);
+            case NOT_ALLOWED_FOR_SESSION, FACILITY_NOT_ACTIVE, USER_NOT_ACTIVE, PURPOSE_NOT_OPEN ->
+                    throw new RecordRefused("record.session.notAllowed", true);
+            default -> throw new RecordRefused("record.participant.unknown", false);
+        }
+    }
+}
