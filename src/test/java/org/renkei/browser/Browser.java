@@ -87,4 +87,30 @@ public final class Browser implements AutoCloseable {
         chromium.close();
         playwright.close();
     }
+
+    /** The test operator logs in with ID, password and the authenticator's code, and lands on the dashboard. */
+    public Page operatorLogsIn(String origin) {
+        Page page = page(origin);
+        page.navigate("/login");
+        fill(page, "ID", org.renkei.TestLogins.OPERATOR);
+        fill(page, "パスワード", org.renkei.TestLogins.OPERATOR_PASSWORD);
+        click(page, "ログイン");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("二要素認証");
+        fill(page, "確認コード（6桁）",
+                org.renkei.TestLogins.freshCode(org.renkei.TestLogins.OPERATOR, org.renkei.TestLogins.OPERATOR_TOTP_SECRET));
+        click(page, "確認");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("運営者ダッシュボード");
+        return page;
+    }
+
+    /** Types into the field with exactly this label. */
+    public static void fill(Page page, String label, String value) {
+        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).fill(value);
+    }
+
+    /** Presses the button with exactly this name. */
+    public static void click(Page page, String name) {
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+    }
 }

@@ -1,6 +1,8 @@
 package org.renkei.consent;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.renkei.browser.Browser.click;
+import static org.renkei.browser.Browser.fill;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.renkei.RenkeiTest;
-import org.renkei.TestLogins;
 import org.renkei.browser.Browser;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
@@ -67,23 +68,7 @@ class ConsentBrowserTest {
     }
 
     private Page operatorLogsIn() {
-        Page page = browser.page(origin());
-        page.navigate("/login");
-        fill(page, "ID", TestLogins.OPERATOR);
-        fill(page, "パスワード", TestLogins.OPERATOR_PASSWORD);
-        click(page, "ログイン");
-        fill(page, "確認コード（6桁）", TestLogins.freshCode(TestLogins.OPERATOR, TestLogins.OPERATOR_TOTP_SECRET));
-        click(page, "確認");
-        assertThat(page.locator("h1")).hasText("運営者ダッシュボード");
-        return page;
-    }
-
-    private static void fill(Page page, String label, String value) {
-        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).fill(value);
-    }
-
-    private static void click(Page page, String name) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        return browser.operatorLogsIn(origin());
     }
 
     @Test

@@ -50,25 +50,16 @@ class PasswordLoginBrowserTest {
     }
 
     private static void click(Page page, String button) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+        Browser.click(page, button);
     }
 
     private static void fill(Page page, String label, String value) {
-        page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).fill(value);
+        Browser.fill(page, label, value);
     }
 
     /** The test operator logs in: ID and password, then the authenticator's code. */
     private Page operatorLogsIn() {
-        Page page = browser.page("https://localhost:" + port);
-        page.navigate("/login");
-        fill(page, "ID", TestLogins.OPERATOR);
-        fill(page, "パスワード", TestLogins.OPERATOR_PASSWORD);
-        click(page, "ログイン");
-        assertThat(page.locator("h1")).hasText("二要素認証");
-        fill(page, "確認コード（6桁）", TestLogins.freshCode(TestLogins.OPERATOR, TestLogins.OPERATOR_TOTP_SECRET));
-        click(page, "確認");
-        assertThat(page.locator("h1")).hasText("運営者ダッシュボード");
-        return page;
+        return browser.operatorLogsIn("https://localhost:" + port);
     }
 
     @Test
