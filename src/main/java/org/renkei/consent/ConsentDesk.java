@@ -22,10 +22,13 @@ import org.renkei.platform.web.InvalidInputException;
 import org.renkei.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The consent forms' desk: reception enters a form, it waits in the operator's queue, the operator registers it
@@ -50,10 +53,12 @@ public class ConsentDesk {
     private final FacilityNotices notices;
     private final AccessChanges accessChanges;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ConsentDesk(ConsentForms forms, Participants participants, FacilityRegistry facilities, BusinessCalendar calendar,
-            FacilityNotices notices, AccessChanges accessChanges, ApplicationEventPublisher events, Clock clock) {
+            FacilityNotices notices, AccessChanges accessChanges, ApplicationEventPublisher events,
+            TransactionTemplate transactions, Clock clock) {
         this.forms = forms;
         this.participants = participants;
         this.facilities = facilities;
@@ -61,6 +66,7 @@ public class ConsentDesk {
         this.notices = notices;
         this.accessChanges = accessChanges;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -260,21 +266,30 @@ public class ConsentDesk {
 
     /** Tells each receiving facility about its forms that are past their due date (once per form). */
     @Scheduled(cron = "0 10 * * * *", zone = "Asia/Tokyo")
+    @EventListener(ApplicationReadyEvent.class)
     void hourly() {
         notifyLate(JapanTime.today(clock));
     }
 
-    /** Tells receiving facilities about forms past their due date; returns how many were told. Safe to repeat. */
-    @Transactional
+    /**
+     * Tells receiving facilities about forms past their due date; returns how many were told. Each form's mark and
+     * its notice are written together; safe to repeat and to run on several nodes.
+     */
     public int notifyLate(LocalDate today) {
         int told = 0;
         for (ConsentForm form : forms.lateUnnotified(today)) {
-            if (forms.markLateNotified(form.id(), clock.instant())) {
+            Boolean sent = transactions.execute(tx -> {
+                if (!forms.markLateNotified(form.id(), clock.instant())) {
+                    return false;
+                }
                 notices.send(form.receivingFacility().value(), "CONSENT_FORM_LATE",
                         "参加同意書等の登録遅延（" + kindJa(form.kind()) + "、" + form.receivedOn() + " 受付）",
                         "受付日 " + form.receivedOn() + " の" + kindJa(form.kind()) + "は登録期限 " + form.dueOn()
                                 + " を過ぎていますが、まだ登録されていません。登録されるまでは以前の同意の状態が続きます。\n様式番号: "
                                 + form.id());
+                return true;
+            });
+            if (Boolean.TRUE.equals(sent)) {
                 told++;
             }
         }

@@ -142,12 +142,13 @@ class ConsentPages {
 
     private String formPage(UUID id, Model model, String error) {
         ConsentForm form = desk.form(id);
+        ConsentDesk.Review review = desk.review(id);
         model.addAttribute("form", form);
-        model.addAttribute("review", desk.review(id));
+        model.addAttribute("review", review);
         model.addAttribute("names", facilityNames(facilities));
         model.addAttribute("today", JapanTime.today(clock));
         model.addAttribute("error", error);
-        model.addAttribute("problem", desk.review(id).problem().map(messages::text).orElse(null));
+        model.addAttribute("problem", review.problem().map(messages::text).orElse(null));
         return "consent/form";
     }
 
