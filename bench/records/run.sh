@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Shared-records benchmark (issue: DOC search and read speed). On this machine, server, database and load
+# generator together:
+#   1. a PostgreSQL cluster of its own (Debian's postgresql, installed if missing) under target/bench/pg;
+#   2. Renkei (profile demo) against it once, for the schema, the demo region and the demo IC cards;
+#   3. a synthetic region beside it (synthetic-region.sql: 100,000 participants, 12 lab results each);
+#   4. Renkei again (its access view loads everything), then HTTPS load with a demo doctor's client certificate:
+#      a participant's record search (12 results) and a single record read;
+#   5. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
+# Usage: bench/records/run.sh [concurrency] [seconds]      (defaults 32 and 30)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CONCURRENCY=${1:-32}
+SECONDS_EACH=${2:-30}
+PARTICIPANTS=${BENCH_PARTICIPANTS:-100000}
+PER=${BENCH_RECORDS_PER_PARTICIPANT:-12}
+PGPORT=${BENCH_PGPORT:-55432}
+PORT=${BENCH_PORT:-18443}
+WORK=target/bench
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -z "$PGBIN" ]; then
+  echo "Installing PostgreSQL for the benchmark"; apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+fi
+mkdir -p "$WORK"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [ ! -f "$WORK/pg/PG_VERSION" ]; then
+  mkdir -p "$WORK/pg"; [ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
+  as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  cat >> "$WORK/pg/postgresql.conf" <<CONF
+port = $PGPORT
+listen_addresses = 'localhost'
+unix_socket_directories = '/tmp'
+shared_buffers = 512MB
+max_connections = 200
+synchronous_commit = on
+CONF
+fi
+as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w status >/dev/null 2>&1 || \
+  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start >/dev/null
+PSQL=(psql -h localhost -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q)
+"${PSQL[@]}" -tc "select 1 from pg_database where datname = 'renkei'" | grep -q 1 || "${PSQL[@]}" -c "create database renkei"
+
+./mvnw -q -DskipTests package
+JAR=$(ls target/renkei-*.jar | grep -v original | head -1)
+export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/renkei" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=x
+APP_ARGS=(--spring.profiles.active=demo --server.port="$PORT" --renkei.tls.http-port=0
+  --renkei.tls.directory="$WORK/tls" --renkei.demo.certificates-directory="$WORK/certificates"
+  --renkei.records.attachments-directory="$WORK/attachments" --logging.level.root=WARN)
+start_app() {
+  java -Xms1g -Xmx1g -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do
+    curl -ksf "https://localhost:$PORT/actuator/health" | grep -q UP && return 0; sleep 2
+  done
+  echo "Renkei did not start; see $WORK/app.log"; kill $APP; exit 1
+}
+stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
+
+echo "== schema and demo region"; start_app; stop_app
+echo "== synthetic region: $PARTICIPANTS participants × $PER records"
+time "${PSQL[@]}" -d renkei -v participants="$PARTICIPANTS" -v per="$PER" -f bench/records/synthetic-region.sql
+"${PSQL[@]}" -d renkei -tAc "select id from participant where family_name = '合成' order by random() limit 20000" > "$WORK/participants.txt"
+"${PSQL[@]}" -d renkei -tAc "select r.id from record r join participant p on p.id = r.participant_id where p.family_name = '合成' order by random() limit 50000" > "$WORK/records.txt"
+"${PSQL[@]}" -d renkei -tAc "select count(*) || ' participants, ' || (select count(*) from record) || ' records' from participant"
+
+echo "== Renkei with the whole region"; start_app
+P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
+javac -d "$WORK/load" bench/records/RecordLoad.java
+LOAD=(java -cp "$WORK/load" RecordLoad "https://localhost:$PORT" "$P12" "$PASS")
+RESULTS="$WORK/results.txt"; : > "$RESULTS"
+"${LOAD[@]}" "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search" | tee -a "$RESULTS"
+"${LOAD[@]}" "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read" | tee -a "$RESULTS"
+stop_app
+
+echo "== PostgreSQL ceiling: pgbench -S -M prepared, $CONCURRENCY clients"
+"${PSQL[@]}" -d renkei -tc "select 1 from pg_tables where tablename = 'pgbench_accounts'" | grep -q 1 || \
+  pgbench -h localhost -p "$PGPORT" -U postgres -i -s 10 -q renkei >/dev/null 2>&1
+pgbench -h localhost -p "$PGPORT" -U postgres -S -M prepared -c "$CONCURRENCY" -j 2 -T "$SECONDS_EACH" renkei 2>/dev/null \
+  | grep -E "^tps|latency average" | tee -a "$RESULTS"
+TPS=$(grep -oE "^tps = [0-9.]+" "$RESULTS" | grep -oE "[0-9.]+$" | head -1)
+awk -v tps="$TPS" '/req\/s/ { for (i = 1; i <= NF; i++) if ($(i) == "req/s") printf "%s: %.1f%% of the PostgreSQL ceiling (%s tps)\n", $1" "$2, 100 * $(i-1) / tps, tps }' "$RESULTS"
+as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -w stop >/dev/null
