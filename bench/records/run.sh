@@ -37,8 +37,8 @@ max_connections = 200
 synchronous_commit = on
 CONF
 fi
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w status >/dev/null 2>&1 || \
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w status >/dev/null 2>&1 || \
+  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w start >/dev/null
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q)
 "${PSQL[@]}" -tc "select 1 from pg_database where datname = 'renkei'" | grep -q 1 || "${PSQL[@]}" -c "create database renkei"
 
@@ -52,7 +52,7 @@ start_app() {
   java -Xms1g -Xmx1g -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do
-    curl -ksf "https://localhost:$PORT/actuator/health" | grep -q UP && return 0; sleep 2
+    grep -q "Renkei is up" "$WORK/app.log" && return 0; sleep 2
   done
   echo "Renkei did not start; see $WORK/app.log"; kill $APP; exit 1
 }

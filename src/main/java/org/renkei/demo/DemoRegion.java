@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.renkei.facility.FacilityDetails;
-import org.renkei.access.DataKind;
 import org.renkei.consent.ConsentDesk;
 import org.renkei.consent.FormEntry;
 import org.renkei.consent.FormKind;
 import org.renkei.consent.ListedFacility;
 import org.renkei.consent.Listing;
-import org.renkei.consent.Participant;
-import org.renkei.consent.ParticipantDirectory;
 import org.renkei.consent.ParticipantId;
 import org.renkei.consent.PatientDetails;
 import org.renkei.consent.Sex;
@@ -80,17 +77,15 @@ class DemoRegion implements ApplicationRunner {
     private final Path certificates;
     private final List<CardHolder> cardHolders = new ArrayList<>();
     private final ConsentDesk consent;
-    private final ParticipantDirectory directory;
     private final Actor operator = new Actor(UUID.randomUUID(), "operator", "運営事務局（デモデータ登録）",
             AuthLevel.OPERATOR_PASSWORD, Actor.AccountKind.OPERATOR, null);
 
     DemoRegion(FacilityRegistry facilities, StaffRegistry staff, FilingDesk filings, LoginAccounts accounts,
             DemoHpkiAuthority hpkiCards, NetworkCardAuthority networkCards, SelfRegistration selfRegistration,
-            ConsentDesk consent, ParticipantDirectory directory,
+            ConsentDesk consent,
             Clock clock, @Value("${renkei.demo.password:Renkei-demo-2026!}") String password,
             @Value("${renkei.demo.certificates-directory:data/demo-certificates}") Path certificates) {
         this.consent = consent;
-        this.directory = directory;
         this.hpkiCards = hpkiCards;
         this.networkCards = networkCards;
         this.certificates = certificates;
@@ -242,8 +237,16 @@ class DemoRegion implements ApplicationRunner {
                 today.minusDays(9), listed(sakura, "S-30912"), listed(pharmacy, "P-9001")), operator);
     }
 
-    private ParticipantId registered(FormEntry form) {
-        return consent.register(consent.enter(form, operator), operator);
+    /** A participant as the demo knows them: who, and the card number on their latest registered form. */
+    private record Joined(ParticipantId id, String card, String name) {
+    }
+
+    private Joined registered(FormEntry form) {
+        var formId = consent.enter(form, operator);
+        ParticipantId id = consent.register(formId, operator);
+        String card = consent.form(formId).issuedCardNumber();
+        return new Joined(id, card != null ? card : form.cardNumber(), form.patient() != null
+                ? form.patient().fullName() : form.signerName());
     }
 
     private static PatientDetails patient(String family, String given, String familyKana, String givenKana,
@@ -270,17 +273,16 @@ class DemoRegion implements ApplicationRunner {
                 false, patient, null, null, List.of(listed), false, receivedOn, null);
     }
 
-    private FormEntry changeForm(ParticipantId participant, FacilityId receiving, LocalDate receivedOn,
+    private FormEntry changeForm(Joined participant, FacilityId receiving, LocalDate receivedOn,
             FacilityId doNotShare) {
         return formFor(FormKind.CHANGE, participant, receiving, receivedOn,
                 List.of(new ListedFacility(doNotShare, null, Listing.DENY)));
     }
 
-    private FormEntry formFor(FormKind kind, ParticipantId participant, FacilityId receiving, LocalDate receivedOn,
+    private FormEntry formFor(FormKind kind, Joined participant, FacilityId receiving, LocalDate receivedOn,
             List<ListedFacility> listed) {
-        Participant p = directory.get(operator, participant, DataKind.CONSENT);
-        return new FormEntry(kind, receiving, "受付 理恵", Signer.PATIENT, p.details().fullName(), null, null, null,
-                false, null, p.cardNumber(), null, listed, false, receivedOn, null);
+        return new FormEntry(kind, receiving, "受付 理恵", Signer.PATIENT, participant.name(), null, null, null,
+                false, null, participant.card(), null, listed, false, receivedOn, null);
     }
 
     private FacilityId member(FacilityKind kind, String code, String name, String kana, String postal,

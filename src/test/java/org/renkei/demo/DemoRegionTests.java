@@ -1,0 +1,70 @@
+package org.renkei.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.renkei.RenkeiTest;
+import org.renkei.consent.ConsentDesk;
+import org.renkei.consent.ConsentForm;
+import org.renkei.consent.FormKind;
+import org.renkei.consent.Participant;
+import org.renkei.consent.ParticipantDirectory;
+import org.renkei.facility.FacilityRegistry;
+import org.renkei.filing.FilingDesk;
+import org.renkei.identity.Actor;
+import org.renkei.identity.AuthLevel;
+import org.renkei.identity.DemoHpkiAuthority;
+import org.renkei.identity.LoginAccounts;
+import org.renkei.identity.NetworkCardAuthority;
+import org.renkei.identity.Profession;
+import org.renkei.platform.time.JapanTime;
+import org.renkei.staff.SelfRegistration;
+import org.renkei.staff.StaffMember;
+import org.renkei.staff.StaffRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@RenkeiTest
+class DemoRegionTests {
+
+    @Autowired FacilityRegistry facilities;
+    @Autowired StaffRegistry staff;
+    @Autowired FilingDesk filings;
+    @Autowired LoginAccounts accounts;
+    @Autowired DemoHpkiAuthority hpki;
+    @Autowired NetworkCardAuthority network;
+    @Autowired SelfRegistration selfRegistration;
+    @Autowired ConsentDesk consent;
+    @Autowired ParticipantDirectory directory;
+    @Autowired TransactionTemplate transactions;
+    @Autowired Clock clock;
+
+    @Test
+    @DisplayName("FAC-01 PAR-01 CON-02 CON-03 CON-06 the demo region loads in one go: facilities, users with their cards, participants and queued forms")
+    void demoRegionLoads() throws Exception {
+        Path certificates = Path.of("target", "demo-region-test-certificates");
+        var demo = new DemoRegion(facilities, staff, filings, accounts, hpki, network, selfRegistration, consent, clock,
+                "Renkei-demo-2026!", certificates);
+        transactions.executeWithoutResult(tx -> demo.run(null));
+
+        var hospital = facilities.findByCode(DemoRegion.MARKER_CODE).orElseThrow();
+        assertThat(hospital.isActive()).isTrue();
+        assertThat(Files.readString(certificates.resolve("index.tsv"))).contains("midori-hospital-doctor-1.p12");
+        StaffMember doctor = staff.ofFacility(hospital.id()).stream()
+                .filter(s -> s.profession() == Profession.DOCTOR).findFirst().orElseThrow();
+        Actor actor = new Actor(doctor.id().value(), "demo-doctor", doctor.fullName(), AuthLevel.HPKI_CARD,
+                Actor.AccountKind.STAFF, hospital.id().value(), doctor.id().value(), Profession.DOCTOR);
+
+        assertThat(directory.search(actor, "ヤマダ", LocalDate.of(1941, 3, 8))).extracting(Participant::participating)
+                .containsExactly(true);
+        assertThat(directory.search(actor, "スズキ", LocalDate.of(1936, 7, 2))).hasSize(1);
+        assertThat(directory.search(actor, "キムラ", LocalDate.of(1960, 1, 15))).as("withdrew").isEmpty();
+        assertThat(consent.queue()).extracting(ConsentForm::kind).contains(FormKind.ADD, FormKind.NEW);
+        assertThat(consent.queue()).anySatisfy(f -> assertThat(f.lateOn(JapanTime.today(clock))).isTrue());
+    }
+}
