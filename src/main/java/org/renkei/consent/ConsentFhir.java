@@ -25,14 +25,14 @@ import org.springframework.stereotype.Component;
  * rule; a participant the caller may not see is a 404 exactly like one that does not exist).
  */
 @Component
-class ConsentFhir {
+public class ConsentFhir {
 
     /**
      * The participant card number (参加者カード番号, PAR-03): the regional patient id of the network, twelve digits
      * without hyphens. JP Core lets a regional network name its own namespace for its patient ids; a network with
      * an OID of its own would put it here.
      */
-    static final String CARD_NUMBER_SYSTEM = "urn:renkei:id:participant-card";
+    public static final String CARD_NUMBER_SYSTEM = "urn:renkei:id:participant-card";
 
     /**
      * A medical institution's patient id, in JP Core's convention: this prefix, then "1" and the institution's
@@ -56,7 +56,7 @@ class ConsentFhir {
     }
 
     /** The identifier system of patient numbers at this facility. */
-    static String patientNumberSystem(Facility facility) {
+    public static String patientNumberSystem(Facility facility) {
         return switch (facility.kind().identifierKind()) {
             case MEDICAL_INSTITUTION_CODE -> JP_PATIENT_NUMBER_PREFIX + facility.code();
             case CARE_PROVIDER_NUMBER -> CARE_PATIENT_NUMBER_PREFIX + facility.code();
@@ -65,7 +65,7 @@ class ConsentFhir {
     }
 
     /** The facility code a patient-number system names, if it is one. */
-    static Optional<String> facilityCodeOf(String system) {
+    public static Optional<String> facilityCodeOf(String system) {
         for (String prefix : new String[] {JP_PATIENT_NUMBER_PREFIX, CARE_PATIENT_NUMBER_PREFIX,
                 MUNICIPALITY_PATIENT_NUMBER_PREFIX}) {
             if (system.startsWith(prefix) && system.length() > prefix.length()) {

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The FHIR R4 endpoint at {@code /fhir}. Features contribute their resources as Spring beans implementing
- * HAPI's {@link IResourceProvider}; this server only hosts them. Who may call what is decided by the security
+ * HAPI's {@link IResourceProvider} (and system operations as {@link FhirSystemProvider}); this server only hosts
+ * them. Who may call what is decided by the security
  * configuration and by each feature.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +23,9 @@ class FhirServerConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> providers) {
-        var server = new RenkeiFhirServer(context, providers);
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
+            List<FhirSystemProvider> systemProviders) {
+        var server = new RenkeiFhirServer(context, providers, systemProviders);
         var registration = new ServletRegistrationBean<RestfulServer>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -2,21 +2,35 @@ package org.renkei.platform.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import java.util.List;
 
-/** HAPI's plain RESTful server with the resource providers of every feature. */
+/** HAPI's plain RESTful server with the resource and system providers of every feature, and paged searches. */
 class RenkeiFhirServer extends RestfulServer {
 
-    RenkeiFhirServer(FhirContext context, List<IResourceProvider> providers) {
+    /** Search results kept for their next pages (searches are small: one participant's records). */
+    static final int PAGED_SEARCHES_KEPT = 500;
+    /**
+     * The page size of searches whose provider does not prefer one, and the largest {@code _count}: large, so that
+     * searches returning plain lists (organisations, practitioners, participants) still answer in one page.
+     */
+    static final int PAGE_SIZE = 1000;
+
+    RenkeiFhirServer(FhirContext context, List<IResourceProvider> providers, List<FhirSystemProvider> systemProviders) {
         super(context);
         setServerName("Renkei");
         setImplementationDescription("Renkei regional medical and care information network");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(true);
         setResourceProviders(List.copyOf(providers));
+        setPlainProviders(List.copyOf(systemProviders));
+        var paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
+        paging.setDefaultPageSize(PAGE_SIZE);
+        paging.setMaximumPageSize(PAGE_SIZE);
+        setPagingProvider(paging);
         registerInterceptor(new ResponseHighlighterInterceptor());
     }
 }

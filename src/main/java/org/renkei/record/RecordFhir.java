@@ -1,0 +1,216 @@
+package org.renkei.record;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.renkei.consent.CardNumbers;
+import org.renkei.consent.ConsentFhir;
+import org.renkei.consent.Participant;
+import org.renkei.consent.ParticipantDirectory;
+import org.renkei.facility.FacilityId;
+import org.renkei.facility.FacilityRegistry;
+import org.renkei.identity.Actor;
+import org.renkei.identity.CurrentActor;
+import org.renkei.platform.web.InvalidInputException;
+import org.renkei.platform.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the record providers share: who is calling, parsing incoming resources, finding the participant a
+ * resource is about, the author written into {@code meta}, and how refusals become FHIR answers — a broken rule is
+ * a 400, a participant who cannot be found or did not permit the facility a 422 with one and the same message, a
+ * session that may not store a 403, and a record the caller may not see a 404 exactly like one that does not
+ * exist. Every answer names the rule as {@code OperationOutcome.issue.details.coding} ({@value #MESSAGE_SYSTEM}).
+ */
+@Component
+class RecordFhir {
+
+    /** {@code meta.extension}: the facility that stored the record (its author, DOC-02), {@code Organization/<id>}. */
+    static final String AUTHOR_ORGANIZATION = "urn:renkei:fhir:extension:record-author-organization";
+    /** {@code meta.extension}: the user who stored this version, {@code Practitioner/<staff id>}. */
+    static final String AUTHOR_PRACTITIONER = "urn:renkei:fhir:extension:record-author-practitioner";
+    static final String MESSAGE_SYSTEM = "urn:renkei:message";
+
+    private final FhirContext fhir;
+    private final MessageSource messages;
+    private final ParticipantDirectory directory;
+    private final FacilityRegistry facilities;
+
+    RecordFhir(FhirContext fhir, MessageSource messages, ParticipantDirectory directory, FacilityRegistry facilities) {
+        this.fhir = fhir;
+        this.messages = messages;
+        this.directory = directory;
+        this.facilities = facilities;
+    }
+
+    FhirContext context() {
+        return fhir;
+    }
+
+    /** The person calling; the security configuration lets only the operator's staff and users reach /fhir. */
+    static Actor actor() {
+        return CurrentActor.get().orElseThrow(() -> new AuthenticationException("Login required"));
+    }
+
+    /** A resource of the wanted type from a request body (JSON or XML); anything else is a 400. */
+    <T extends Resource> T parse(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw invalid("record.fhir.body");
+        }
+        String trimmed = body.stripLeading();
+        IParser parser = trimmed.startsWith("<") ? fhir.newXmlParser() : fhir.newJsonParser();
+        parser.setParserErrorHandler(new StrictErrorHandler());
+        Object parsed;
+        try {
+            parsed = parser.parseResource(body);
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw invalid("record.fhir.parse", shorten(e.getMessage()));
+        }
+        if (!type.isInstance(parsed)) {
+            throw invalid("record.fhir.type", ((Resource) parsed).fhirType(), fhir.getResourceType(type));
+        }
+        return type.cast(parsed);
+    }
+
+    private static String shorten(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /**
+     * The participant a resource is about: {@code Patient/<participant id>}, or an identifier — the participant
+     * card number, or a patient number of the caller's own facility. Whether the participant exists and permitted
+     * the facility is decided when storing; a reference that cannot name anyone is refused in the same words.
+     */
+    UUID participant(Actor actor, Reference reference) {
+        if (reference.getReference() != null && !reference.getReference().isBlank()) {
+            return FhirRecords.participantId(reference).orElseThrow(RecordFhir::unknownParticipant);
+        }
+        Identifier identifier = reference.getIdentifier();
+        String system = identifier.getSystem();
+        String value = identifier.getValue();
+        if (system == null || value == null || value.isBlank()) {
+            throw unknownParticipant();
+        }
+        Optional<Participant> found;
+        try {
+            if (ConsentFhir.CARD_NUMBER_SYSTEM.equals(system)) {
+                String card = CardNumbers.normalize(value);
+                found = directory.byCardNumber(actor, card).filter(p -> card.equals(p.cardNumber()));
+            } else {
+                found = ConsentFhir.facilityCodeOf(system).flatMap(facilities::findByCode)
+                        .filter(f -> ConsentFhir.patientNumberSystem(f).equals(system))
+                        .flatMap(f -> directory.byPatientNumber(actor, f.id(), value));
+            }
+        } catch (InvalidInputException e) {
+            throw unknownParticipant();
+        }
+        return found.map(p -> p.id().value()).orElseThrow(RecordFhir::unknownParticipant);
+    }
+
+    static RecordRefused unknownParticipant() {
+        return new RecordRefused("record.participant.unknown", false);
+    }
+
+    /** Writes the version, time and author of a stored version into the resource's {@code meta}. */
+    static void author(Resource resource, UUID facility, UUID staff, int version, Date at) {
+        Meta meta = resource.getMeta();
+        meta.setVersionId(Integer.toString(version));
+        meta.setLastUpdated(at);
+        meta.getExtension().removeIf(e -> AUTHOR_ORGANIZATION.equals(e.getUrl())
+                || AUTHOR_PRACTITIONER.equals(e.getUrl()));
+        meta.addExtension(AUTHOR_ORGANIZATION, new Reference("Organization/" + facility));
+        if (staff != null) {
+            meta.addExtension(AUTHOR_PRACTITIONER, new Reference("Practitioner/" + staff));
+        }
+    }
+
+    /** A stored version as the resource a client reads: its id with the version, and its meta. */
+    Resource present(FhirRecords records, StoredRecord record) {
+        Resource resource = records.decode(record);
+        resource.setId(new IdType(record.resourceType(), record.id().toString(), Integer.toString(record.version())));
+        author(resource, record.authorFacility(), record.authorStaff(), record.version(), Date.from(record.storedAt()));
+        return resource;
+    }
+
+    /** The record id a FHIR id names; an id that cannot be a record is not found, like an unknown one. */
+    static UUID recordId(IIdType id) {
+        try {
+            return UUID.fromString(id.getIdPart());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ResourceNotFoundException(id);
+        }
+    }
+
+    /** Runs a provider method, turning the store's refusals into FHIR answers. */
+    <T> T call(IIdType id, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (BaseServerResponseException e) {
+            throw e;
+        } catch (NotFoundException e) {
+            throw id == null ? new ResourceNotFoundException("record") : new ResourceNotFoundException(id);
+        } catch (RecordRefused e) {
+            OperationOutcome outcome = outcome(e.messageKey(), e.arguments());
+            String text = outcome.getIssueFirstRep().getDiagnostics();
+            if (e.forbidden()) {
+                outcome.getIssueFirstRep().setCode(OperationOutcome.IssueType.FORBIDDEN);
+                throw new ForbiddenOperationException(text, outcome);
+            }
+            outcome.getIssueFirstRep().setCode(OperationOutcome.IssueType.PROCESSING);
+            throw new UnprocessableEntityException(text, outcome);
+        } catch (InvalidInputException e) {
+            throw invalid(e.messageKey(), e.arguments());
+        }
+    }
+
+    /** A 400 whose OperationOutcome names the rule (message key) and says it in Japanese. */
+    InvalidRequestException invalid(String key, Object... arguments) {
+        OperationOutcome outcome = outcome(key, arguments);
+        return new InvalidRequestException(outcome.getIssueFirstRep().getDiagnostics(), outcome);
+    }
+
+    OperationOutcome outcome(String key, Object... arguments) {
+        String text = messages.getMessage(key, arguments, key, Locale.JAPANESE);
+        var outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.INVALID)
+                .setDiagnostics(text)
+                .setDetails(new CodeableConcept(new Coding(MESSAGE_SYSTEM, key, null)).setText(text));
+        return outcome;
+    }
+
+    /** The facility an {@code author-facility} search value names, or null when it cannot name one. */
+    static Optional<FacilityId> facility(String idPart) {
+        try {
+            return Optional.of(new FacilityId(UUID.fromString(idPart)));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}
