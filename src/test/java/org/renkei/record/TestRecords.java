@@ -76,7 +76,7 @@ public final class TestRecords {
         composition.addAuthor().setDisplay("試験 医師");
         var condition = new Condition();
         condition.setId(UUID.randomUUID().toString());
-        condition.setCode(new CodeableConcept(new Coding("http://medis.or.jp/CodeSystem/master-disease-exCode", "RGC2",
+        condition.setCode(new CodeableConcept(new Coding("http://medis.or.jp/CodeSystem/master-disease-exCode", "U23V",
                 "２型糖尿病")).setText("２型糖尿病"));
         condition.setSubject(new Reference("Patient/" + participant));
         var section = composition.addSection();
