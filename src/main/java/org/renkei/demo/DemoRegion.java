@@ -47,7 +47,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo region (profile {@code demo}): an invented city's network with facilities of every kind, staff of
@@ -98,8 +97,11 @@ class DemoRegion implements ApplicationRunner {
         this.password = password;
     }
 
+    /*
+     * Not one transaction: each step commits on its own, because the access decision sees only committed consent
+     * and staff (the forms after the first registration, and the demo records, ask it).
+     */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (facilities.findByCode(MARKER_CODE).isPresent()) {
             return;
