@@ -47,6 +47,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo region (profile {@code demo}): an invented city's network with facilities of every kind, staff of
@@ -97,11 +98,13 @@ class DemoRegion implements ApplicationRunner {
         this.password = password;
     }
 
-    /*
-     * Not one transaction: each step commits on its own, because the access decision sees only committed consent
-     * and staff (the forms after the first registration, and the demo records, ask it).
+    /**
+     * The region in one transaction: all of it, or nothing (a failed start loads it again next time). Nothing here
+     * asks the access decision, which sees only committed data; the demo records ({@link DemoRecords}) do, and are
+     * stored after this has committed.
      */
     @Override
+    @Transactional
     public void run(ApplicationArguments args) {
         if (facilities.findByCode(MARKER_CODE).isPresent()) {
             return;

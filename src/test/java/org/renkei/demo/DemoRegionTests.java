@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
@@ -26,6 +27,12 @@ import org.renkei.platform.time.JapanTime;
 import org.renkei.staff.SelfRegistration;
 import org.renkei.staff.StaffMember;
 import org.renkei.staff.StaffRegistry;
+import org.renkei.record.Attachments;
+import org.renkei.record.FhirRecords;
+import org.renkei.record.RecordCategory;
+import org.renkei.record.RecordQuery;
+import org.renkei.record.SharedRecords;
+import org.renkei.record.StoredRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,9 +50,12 @@ class DemoRegionTests {
     @Autowired ParticipantDirectory directory;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
+    @Autowired SharedRecords records;
+    @Autowired FhirRecords fhir;
+    @Autowired Attachments attachments;
 
     @Test
-    @DisplayName("FAC-01 PAR-01 CON-02 CON-03 CON-06 the demo region loads in one go: facilities, users with their cards, participants and queued forms")
+    @DisplayName("FAC-01 PAR-01 CON-02 CON-03 CON-06 DOC-01 the demo region loads in one go — facilities, users with their cards, participants, queued forms — and then its shared records")
     void demoRegionLoads() throws Exception {
         Path certificates = Path.of("target", "demo-region-test-certificates");
         var demo = new DemoRegion(facilities, staff, filings, accounts, hpki, network, selfRegistration, consent, clock,
@@ -66,5 +76,12 @@ class DemoRegionTests {
         assertThat(directory.search(actor, "キムラ", LocalDate.of(1960, 1, 15))).as("withdrew").isEmpty();
         assertThat(consent.queue()).extracting(ConsentForm::kind).contains(FormKind.ADD, FormKind.NEW);
         assertThat(consent.queue()).anySatisfy(f -> assertThat(f.lateOn(JapanTime.today(clock))).isTrue());
+
+        new DemoRecords(records, fhir, attachments, transactions, facilities, staff, directory, clock).run(null);
+        var yamada = directory.search(actor, "ヤマダ", LocalDate.of(1941, 3, 8)).get(0).id().value();
+        var stored = records.search(actor, RecordQuery.of(yamada, Set.of())).records();
+        assertThat(stored).extracting(StoredRecord::category)
+                .contains(RecordCategory.LAB_RESULT, RecordCategory.REFERRAL_LETTER, RecordCategory.PRESCRIPTION,
+                        RecordCategory.DISPENSING, RecordCategory.ALLERGY, RecordCategory.CARE_NOTE);
     }
 }
