@@ -46,6 +46,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The demo region's stand-in for the HPKI certificate authorities: "Renkei DEMO HPKI Test CA — not for real use".
@@ -117,22 +118,42 @@ public class DemoHpkiAuthority implements CardIssuer {
         if (!certificate.equals(issuerCertificate)) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        List<CardCertificate> revoked = cards.revokedBy(CardCertificates.subjectOf(certificate));
+        List<String> serials = revoked.stream().map(CardCertificate::serialNumber).sorted().toList();
+        SignedCrl known = signed;
+        // A list is signed again only when a card was revoked or it is half-way through its validity: signing on
+        // every certificate check would cost more than the request itself.
+        if (known != null && known.serials().equals(serials)
+                && now.isBefore(known.signedAt().plus(CRL_VALIDITY.dividedBy(2)))) {
+            return Optional.of(known.crl());
+        }
         try {
-            Instant now = clock.instant();
             X509v2CRLBuilder crl = new JcaX509v2CRLBuilder(certificate, Date.from(now.minusSeconds(60)));
             crl.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
-            for (CardCertificate revoked : cards.revokedBy(CardCertificates.subjectOf(certificate))) {
-                crl.addCRLEntry(new BigInteger(revoked.serialNumber(), 16), Date.from(revoked.revokedAt()),
-                        reason(revoked.revocationReason()));
+            for (CardCertificate card : revoked) {
+                crl.addCRLEntry(new BigInteger(card.serialNumber(), 16), Date.from(card.revokedAt()),
+                        reason(card.revocationReason()));
             }
             crl.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
             crl.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
-            return Optional.of(new JcaX509CRLConverter().getCRL(crl.build(signer())));
+            X509CRL made = new JcaX509CRLConverter().getCRL(crl.build(signer()));
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                // only lists of committed revocations are kept: a read inside a transaction may yet be rolled back
+                signed = new SignedCrl(made, serials, now);
+            }
+            return Optional.of(made);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("The demo HPKI CA cannot make its CRL", e);
         }
     }
+
+    /** The last list signed, with the revoked serial numbers it holds. */
+    private record SignedCrl(X509CRL crl, List<String> serials, Instant signedAt) {
+    }
+
+    private volatile SignedCrl signed;
 
     /**
      * An HPKI-shaped login certificate for a demo doctor or pharmacist, registered to them: subject the user's
