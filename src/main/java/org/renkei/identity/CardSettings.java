@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  *         no setting)
  * @param crl how revocation lists are fetched
  * @param demoCa the demo HPKI CA (profile {@code demo} only)
+ * @param pathCheckTtl how long a card certificate's successful path, validity and CRL check is remembered (by the
+ *         certificate's fingerprint); its registration and its user's standing are checked on every request all
+ *         the same. {@code 0s} checks everything on every request.
  */
 @ConfigurationProperties("renkei.card")
 record CardSettings(@DefaultValue Anchors hpki, @DefaultValue Anchors userPki, @DefaultValue Crl crl,
-        @DefaultValue DemoCa demoCa) {
+        @DefaultValue DemoCa demoCa, @DefaultValue("60s") Duration pathCheckTtl) {
 
     /** @param trustAnchors PEM or DER certificate files, or folders of them; read again when they change */
     record Anchors(@DefaultValue List<Path> trustAnchors) {

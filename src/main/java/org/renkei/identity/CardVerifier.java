@@ -19,14 +19,17 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,7 +55,16 @@ class CardVerifier {
     private final StaffDirectory staff;
     private final List<LoginEligibility> eligibility;
     private final boolean crlSoftFail;
+    private final Duration pathCheckTtl;
+    private final Map<String, CheckedPath> checkedPaths = new ConcurrentHashMap<>();
     private final Clock clock;
+
+    /** The most certificates whose path check is remembered at once; beyond, the memory starts afresh. */
+    private static final int MAX_CHECKED_PATHS = 10_000;
+
+    /** A card certificate whose path, validity and revocation passed, until when that is taken as still true. */
+    private record CheckedPath(AuthLevel kind, Instant until) {
+    }
 
     /** A card that may log in: the session's actor, and the registration it logged in with. */
     record Verified(Actor actor, CardCertificate registration) {
@@ -75,6 +87,7 @@ class CardVerifier {
         this.staff = staff;
         this.eligibility = eligibility;
         this.crlSoftFail = settings.crl().softFail();
+        this.pathCheckTtl = settings.pathCheckTtl();
         this.clock = clock;
     }
 
@@ -99,12 +112,10 @@ class CardVerifier {
     }
 
     private Verified verify(X509Certificate card, X509Certificate[] chain, Instant now) {
-        TrustedPath trusted = trustedPath(card, chain, now)
-                .orElseThrow(() -> refuse(CardRefusal.UNTRUSTED_ISSUER, "no path to the anchors of " + issuers));
-        checkValidity(trusted, now);
-        checkRevocation(card, trusted, now);
+        String fingerprint = CardCertificates.fingerprintOf(card);
+        AuthLevel kind = checkedPath(card, chain, fingerprint, now);
 
-        CardCertificate registration = cards.findByFingerprint(CardCertificates.fingerprintOf(card))
+        CardCertificate registration = cards.findByFingerprint(fingerprint)
                 .orElseThrow(() -> refuse(CardRefusal.UNKNOWN_CERTIFICATE, "not registered"));
         if (registration.revoked()) {
             throw refuse(CardRefusal.REGISTRATION_REVOKED, "registration " + registration.id() + " revoked "
@@ -114,12 +125,39 @@ class CardVerifier {
         StaffDirectory.StaffProfile profile = staff.profile(registration.staffId())
                 .orElseThrow(() -> refuse(CardRefusal.USER_NOT_ACTIVE, "staff " + registration.staffId()
                         + " unknown"));
-        AuthLevel kind = trusted.issuer().kind();
         Actor actor = new Actor(registration.id(), profile.staffId().toString(), profile.displayName(), kind,
                 Actor.AccountKind.STAFF, profile.facilityId(), profile.staffId(), profile.profession());
         checkStanding(actor, profile);
         checkCardFitsProfession(card, registration, kind, profile.profession());
         return new Verified(actor, registration);
+    }
+
+    /**
+     * The PKI part of the checks — a trusted path, validity, revocation — done again only when the last success
+     * for this certificate is older than {@code renkei.card.path-check-ttl} (API clients present their certificate
+     * on every request). A refusal is never remembered.
+     *
+     * @return the kind of card (which issuer's)
+     */
+    private AuthLevel checkedPath(X509Certificate card, X509Certificate[] chain, String fingerprint, Instant now) {
+        CheckedPath known = checkedPaths.get(fingerprint);
+        if (known != null && now.isBefore(known.until())) {
+            return known.kind();
+        }
+        TrustedPath trusted = trustedPath(card, chain, now)
+                .orElseThrow(() -> refuse(CardRefusal.UNTRUSTED_ISSUER, "no path to the anchors of " + issuers));
+        checkValidity(trusted, now);
+        checkRevocation(card, trusted, now);
+        if (!pathCheckTtl.isZero()) {
+            if (checkedPaths.size() >= MAX_CHECKED_PATHS) {
+                checkedPaths.clear();
+            }
+            Instant until = now.plus(pathCheckTtl);
+            Instant notAfter = card.getNotAfter().toInstant();
+            checkedPaths.put(fingerprint, new CheckedPath(trusted.issuer().kind(),
+                    until.isAfter(notAfter) ? notAfter : until));
+        }
+        return trusted.issuer().kind();
     }
 
     /** A PKIX path from the card to the trust anchors of one of the issuers, built at a time the card is valid. */

@@ -26,7 +26,7 @@ class CardVerifierSoftFailTest {
     private CardVerifier verifier(boolean softFail) {
         var settings = new CardSettings(new CardSettings.Anchors(List.of()), new CardSettings.Anchors(List.of()),
                 new CardSettings.Crl(softFail, Duration.ofHours(1), Duration.ofSeconds(5), DataSize.ofMegabytes(1)),
-                new CardSettings.DemoCa(Path.of("target", "unused")));
+                new CardSettings.DemoCa(Path.of("target", "unused")), Duration.ZERO);
         CardIssuer issuer = new CardIssuer() {
             @Override
             public AuthLevel kind() {
