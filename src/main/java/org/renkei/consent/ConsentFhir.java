@@ -3,17 +3,15 @@ package org.renkei.consent;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.renkei.facility.Facility;
 import org.renkei.identity.Actor;
 import org.renkei.identity.CurrentActor;
+import org.renkei.platform.fhir.Outcomes;
 import org.renkei.platform.web.InvalidInputException;
 import org.renkei.platform.web.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -47,7 +45,7 @@ public class ConsentFhir {
     static final String MUNICIPALITY_PATIENT_NUMBER_PREFIX = "urn:renkei:id:patient-number:local-government-code:";
 
     /** The message key of a refused request, as {@code OperationOutcome.issue.details.coding}. */
-    static final String MESSAGE_SYSTEM = "urn:renkei:message";
+    static final String MESSAGE_SYSTEM = Outcomes.MESSAGE_SYSTEM;
 
     private final MessageSource messages;
 
@@ -124,13 +122,7 @@ public class ConsentFhir {
 
     /** A 400 whose OperationOutcome names the rule (message key) and says it in Japanese. */
     InvalidRequestException invalid(String key, Object... arguments) {
-        String text = messages.getMessage(key, arguments, key, Locale.JAPANESE);
-        var outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.INVALID)
-                .setDiagnostics(text)
-                .setDetails(new CodeableConcept(new Coding(MESSAGE_SYSTEM, key, null)).setText(text));
-        return new InvalidRequestException(text, outcome);
+        OperationOutcome outcome = Outcomes.invalid(messages, key, arguments);
+        return new InvalidRequestException(outcome.getIssueFirstRep().getDiagnostics(), outcome);
     }
 }

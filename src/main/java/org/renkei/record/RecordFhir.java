@@ -11,13 +11,10 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Meta;
@@ -32,6 +29,7 @@ import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.identity.Actor;
 import org.renkei.identity.CurrentActor;
+import org.renkei.platform.fhir.Outcomes;
 import org.renkei.platform.web.InvalidInputException;
 import org.renkei.platform.web.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -51,7 +49,7 @@ class RecordFhir {
     static final String AUTHOR_ORGANIZATION = "urn:renkei:fhir:extension:record-author-organization";
     /** {@code meta.extension}: the user who stored this version, {@code Practitioner/<staff id>}. */
     static final String AUTHOR_PRACTITIONER = "urn:renkei:fhir:extension:record-author-practitioner";
-    static final String MESSAGE_SYSTEM = "urn:renkei:message";
+    static final String MESSAGE_SYSTEM = Outcomes.MESSAGE_SYSTEM;
 
     private final FhirContext fhir;
     private final MessageSource messages;
@@ -195,14 +193,7 @@ class RecordFhir {
     }
 
     OperationOutcome outcome(String key, Object... arguments) {
-        String text = messages.getMessage(key, arguments, key, Locale.JAPANESE);
-        var outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.INVALID)
-                .setDiagnostics(text)
-                .setDetails(new CodeableConcept(new Coding(MESSAGE_SYSTEM, key, null)).setText(text));
-        return outcome;
+        return Outcomes.invalid(messages, key, arguments);
     }
 
     /** The facility an {@code author-facility} search value names, or null when it cannot name one. */
