@@ -103,6 +103,18 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /**
+     * A staff member with this card (PKCS#12) in the reader presses 「ICカードでログイン」 and lands on the user
+     * menu.
+     */
+    public Page staffLogsInWithCard(String origin, byte[] pkcs12, String passphrase) {
+        Page page = page(origin, java.util.List.of(card(origin, pkcs12, passphrase)));
+        page.navigate("/login");
+        click(page, "ICカードでログイン");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("利用者メニュー");
+        return page;
+    }
+
     /** Types into the field with exactly this label. */
     public static void fill(Page page, String label, String value) {
         page.getByLabel(label, new Page.GetByLabelOptions().setExact(true)).fill(value);

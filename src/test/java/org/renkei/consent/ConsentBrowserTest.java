@@ -6,7 +6,6 @@ import static org.renkei.browser.Browser.fill;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -60,11 +59,7 @@ class ConsentBrowserTest {
         var member = new TestConsent(facilities, filings, staff, desk, directory)
                 .staffAt(facility, profession, AuthLevel.USER_PKI_CARD);
         byte[] token = TestCardLogins.userCardToken(context, member.staffId());
-        Page page = browser.page(origin(), List.of(Browser.card(origin(), token, TestCardLogins.TOKEN_PASSWORD)));
-        page.navigate("/login");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ICカードでログイン")).click();
-        assertThat(page.locator("h1")).hasText("利用者メニュー");
-        return page;
+        return browser.staffLogsInWithCard(origin(), token, TestCardLogins.TOKEN_PASSWORD);
     }
 
     private Page operatorLogsIn() {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -88,10 +87,7 @@ class RecordsBrowserTest {
         store.png(p, png(), clinicDoctor);
 
         byte[] token = hpki.issueSoftToken(hospitalDoctor.staffId(), PASSWORD.toCharArray());
-        Page page = browser.page(origin(), List.of(Browser.card(origin(), token, PASSWORD)));
-        page.navigate("/login");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ICカードでログイン")).click();
-        assertThat(page.locator("h1")).hasText("利用者メニュー");
+        Page page = browser.staffLogsInWithCard(origin(), token, PASSWORD);
 
         page.navigate("/participants/" + p);
         assertThat(page.locator("#records-new")).hasText("新着 5件");
