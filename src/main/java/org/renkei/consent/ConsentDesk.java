@@ -23,7 +23,6 @@ import org.renkei.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -52,20 +51,17 @@ public class ConsentDesk {
     private final BusinessCalendar calendar;
     private final FacilityNotices notices;
     private final AccessChanges accessChanges;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ConsentDesk(ConsentForms forms, Participants participants, FacilityRegistry facilities, BusinessCalendar calendar,
-            FacilityNotices notices, AccessChanges accessChanges, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock) {
+            FacilityNotices notices, AccessChanges accessChanges, TransactionTemplate transactions, Clock clock) {
         this.forms = forms;
         this.participants = participants;
         this.facilities = facilities;
         this.calendar = calendar;
         this.notices = notices;
         this.accessChanges = accessChanges;
-        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -181,7 +177,6 @@ public class ConsentDesk {
         forms.registered(formId, id, form.kind() == FormKind.NEW || form.kind() == FormKind.CARD_REISSUE ? card : null,
                 who(operator), now);
         accessChanges.participantChanged(id.value());
-        events.publishEvent(new ConsentChanged(id, after, now));
         log.info("Consent form {} ({}) registered for participant {}", formId, form.kind(), id);
         return id;
     }
@@ -205,31 +200,42 @@ public class ConsentDesk {
     }
 
     /** The operator's queue: pending forms, the most urgent first. */
-    public List<ConsentForm> queue() {
+    public List<ConsentForm> queue(Actor operator) {
+        requireOperator(operator);
         return forms.pending();
     }
 
-    public ConsentForm form(UUID id) {
-        return forms.find(id).orElseThrow(() -> new NotFoundException("consent form"));
+    /** Any form, for the operator. */
+    public ConsentForm form(UUID id, Actor operator) {
+        requireOperator(operator);
+        return find(id);
     }
 
-    /** A form as its receiving facility sees it: only its own forms. */
-    public ConsentForm formOfFacility(UUID id, FacilityId facility) {
-        return forms.find(id).filter(f -> f.receivingFacility().equals(facility))
+    /** A form as its receiving facility sees it: only that facility's own forms. */
+    public ConsentForm formOfFacility(UUID id, Actor actor) {
+        return forms.find(id).filter(f -> f.receivingFacility().value().equals(actor.facilityId()))
                 .orElseThrow(() -> new NotFoundException("consent form"));
     }
 
-    /** The forms a facility entered or that were faxed for it, newest first. */
-    public List<ConsentForm> formsOf(FacilityId facility) {
-        return forms.enteredAt(facility, 200);
+    /** The forms the person's facility entered or that were faxed for it, newest first. */
+    public List<ConsentForm> formsOf(Actor actor) {
+        return actor.facilityId() == null ? List.of() : forms.enteredAt(new FacilityId(actor.facilityId()), 200);
     }
 
-    public List<ConsentForm> formsOfParticipant(ParticipantId participant) {
+    /** A participant's forms, for the operator. */
+    public List<ConsentForm> formsOfParticipant(ParticipantId participant, Actor operator) {
+        requireOperator(operator);
         return forms.ofParticipant(participant);
     }
 
-    public Optional<FormEntry.Scan> scan(UUID formId) {
+    /** A form's scanned image, for the operator. */
+    public Optional<FormEntry.Scan> scan(UUID formId, Actor operator) {
+        requireOperator(operator);
         return forms.scan(formId);
+    }
+
+    private ConsentForm find(UUID id) {
+        return forms.find(id).orElseThrow(() -> new NotFoundException("consent form"));
     }
 
     /**
@@ -237,8 +243,8 @@ public class ConsentDesk {
      * same name, birth date and sex (likely duplicates, PAR-05).
      */
     @Transactional(readOnly = true)
-    public Review review(UUID formId) {
-        ConsentForm form = form(formId);
+    public Review review(UUID formId, Actor operator) {
+        ConsentForm form = form(formId, operator);
         if (!form.pending()) {
             return new Review(Optional.empty(), List.of());
         }

@@ -45,7 +45,6 @@ public class ConsentFhir {
     static final String MUNICIPALITY_PATIENT_NUMBER_PREFIX = "urn:renkei:id:patient-number:local-government-code:";
 
     /** The message key of a refused request, as {@code OperationOutcome.issue.details.coding}. */
-    static final String MESSAGE_SYSTEM = Outcomes.MESSAGE_SYSTEM;
 
     private final MessageSource messages;
 

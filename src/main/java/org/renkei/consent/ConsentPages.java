@@ -3,12 +3,10 @@ package org.renkei.consent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.renkei.access.DataKind;
-import org.renkei.facility.Facility;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.identity.Actor;
@@ -50,16 +48,16 @@ class ConsentPages {
     }
 
     @GetMapping("/operator/consent")
-    String queue(Model model) {
-        model.addAttribute("forms", desk.queue());
+    String queue(Actor actor, Model model) {
+        model.addAttribute("forms", desk.queue(actor));
         model.addAttribute("names", facilityNames(facilities));
         model.addAttribute("today", JapanTime.today(clock));
         return "consent/queue";
     }
 
     @GetMapping("/operator/consent/forms/{id}")
-    String form(@PathVariable UUID id, Model model) {
-        return formPage(id, model, null);
+    String form(@PathVariable UUID id, Actor actor, Model model) {
+        return formPage(id, actor, model, null);
     }
 
     @PostMapping("/operator/consent/forms/{id}/register")
@@ -69,7 +67,7 @@ class ConsentPages {
             return "redirect:/operator/consent/participants/" + participant + "?registered=" + id;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return formPage(id, model, messages.text(e));
+            return formPage(id, actor, model, messages.text(e));
         }
     }
 
@@ -81,13 +79,13 @@ class ConsentPages {
             return "redirect:/operator/consent";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return formPage(id, model, messages.text(e));
+            return formPage(id, actor, model, messages.text(e));
         }
     }
 
     @GetMapping("/operator/consent/forms/{id}/scan")
-    ResponseEntity<byte[]> scan(@PathVariable UUID id) {
-        FormEntry.Scan scan = desk.scan(id).orElseThrow(() -> new NotFoundException("scan"));
+    ResponseEntity<byte[]> scan(@PathVariable UUID id, Actor actor) {
+        FormEntry.Scan scan = desk.scan(id, actor).orElseThrow(() -> new NotFoundException("scan"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(scan.contentType()))
                 .header("Content-Disposition", "inline")
                 .header("X-Content-Type-Options", "nosniff")
@@ -123,7 +121,7 @@ class ConsentPages {
         model.addAttribute("participant", participant);
         model.addAttribute("links", directory.links(actor, id).values());
         model.addAttribute("history", directory.history(actor, id));
-        model.addAttribute("forms", desk.formsOfParticipant(id));
+        model.addAttribute("forms", desk.formsOfParticipant(id, actor));
         model.addAttribute("names", facilityNames(facilities));
         model.addAttribute("registered", registered);
         if (on != null) {
@@ -140,9 +138,9 @@ class ConsentPages {
         return "consent/card";
     }
 
-    private String formPage(UUID id, Model model, String error) {
-        ConsentForm form = desk.form(id);
-        ConsentDesk.Review review = desk.review(id);
+    private String formPage(UUID id, Actor actor, Model model, String error) {
+        ConsentForm form = desk.form(id, actor);
+        ConsentDesk.Review review = desk.review(id, actor);
         model.addAttribute("form", form);
         model.addAttribute("review", review);
         model.addAttribute("names", facilityNames(facilities));
@@ -154,10 +152,6 @@ class ConsentPages {
 
     /** Facility names by id, for the pages. */
     static Map<FacilityId, String> facilityNames(FacilityRegistry facilities) {
-        Map<FacilityId, String> names = new HashMap<>();
-        for (Facility f : facilities.all()) {
-            names.put(f.id(), f.name());
-        }
-        return names;
+        return facilities.names();
     }
 }

@@ -47,7 +47,7 @@ class FormEntryPages {
     String list(Actor actor, Model model) {
         FacilityId facility = ownFacility(actor);
         model.addAttribute("facility", facilities.get(facility));
-        model.addAttribute("forms", desk.formsOf(facility));
+        model.addAttribute("forms", desk.formsOf(actor));
         model.addAttribute("today", JapanTime.today(clock));
         return "consent/forms";
     }
@@ -84,7 +84,7 @@ class FormEntryPages {
         if (actor.isOperator()) {
             return "redirect:/operator/consent/forms/" + id;
         }
-        ConsentForm form = desk.formOfFacility(id, ownFacility(actor));
+        ConsentForm form = desk.formOfFacility(id, actor);
         model.addAttribute("form", form);
         model.addAttribute("names", ConsentPages.facilityNames(facilities));
         model.addAttribute("today", JapanTime.today(clock));

@@ -50,12 +50,8 @@ public class ParticipantDirectory {
 
     /** A participant by the patient number at the person's own facility (PAR-05). */
     public Optional<Participant> byOwnPatientNumber(Actor actor, String patientNumber) {
-        if (actor.facilityId() == null || patientNumber == null || patientNumber.isBlank()) {
-            return Optional.empty();
-        }
-        return participants.byPatientNumber(new FacilityId(actor.facilityId()), patientNumber.strip())
-                .filter(id -> access.permits(AccessRequest.of(actor, id.value(), Action.FIND, DataKind.PARTICIPANT_PROFILE)))
-                .flatMap(participants::find);
+        return actor.facilityId() == null ? Optional.empty()
+                : byPatientNumber(actor, new FacilityId(actor.facilityId()), patientNumber);
     }
 
     /**
@@ -64,11 +60,8 @@ public class ParticipantDirectory {
      * any facility.
      */
     public Optional<Participant> byPatientNumber(Actor actor, FacilityId facility, String patientNumber) {
-        if (!actor.isOperator()) {
-            return facility.value().equals(actor.facilityId()) ? byOwnPatientNumber(actor, patientNumber)
-                    : Optional.empty();
-        }
-        if (patientNumber == null || patientNumber.isBlank()) {
+        boolean ownFacility = facility.value().equals(actor.facilityId());
+        if (!(actor.isOperator() || ownFacility) || patientNumber == null || patientNumber.isBlank()) {
             return Optional.empty();
         }
         return participants.byPatientNumber(facility, patientNumber.strip())

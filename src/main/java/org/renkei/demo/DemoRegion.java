@@ -249,7 +249,7 @@ class DemoRegion implements ApplicationRunner {
     private Joined registered(FormEntry form) {
         var formId = consent.enter(form, operator);
         ParticipantId id = consent.register(formId, operator);
-        String card = consent.form(formId).issuedCardNumber();
+        String card = consent.form(formId, operator).issuedCardNumber();
         return new Joined(id, card != null ? card : form.cardNumber(), form.patient() != null
                 ? form.patient().fullName() : form.signerName());
     }

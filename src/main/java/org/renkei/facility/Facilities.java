@@ -124,6 +124,16 @@ class Facilities {
                 .param("code", code).query(UUID.class).optional().flatMap(id -> find(new FacilityId(id)));
     }
 
+    /** Every facility's name by id, without its people: for pages that name many facilities. */
+    Map<FacilityId, String> names() {
+        Map<FacilityId, String> names = new HashMap<>();
+        jdbc.sql("select id, name from facility")
+                .query(rs -> {
+                    names.put(new FacilityId(rs.getObject(1, UUID.class)), rs.getString(2));
+                });
+        return names;
+    }
+
     List<Facility> all() {
         return list("select * from facility order by kind, name_kana nulls last, name", Map.of());
     }

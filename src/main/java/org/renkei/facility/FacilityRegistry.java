@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.renkei.filing.Filing;
@@ -133,6 +134,11 @@ public class FacilityRegistry {
 
     public boolean isActive(FacilityId id) {
         return facilities.find(id).map(Facility::isActive).orElse(false);
+    }
+
+    /** Every facility's name by id (one light query). */
+    public Map<FacilityId, String> names() {
+        return facilities.names();
     }
 
     public List<Facility> all() {

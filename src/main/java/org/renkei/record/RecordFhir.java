@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * resource is about, the author written into {@code meta}, and how refusals become FHIR answers — a broken rule is
  * a 400, a participant who cannot be found or did not permit the facility a 422 with one and the same message, a
  * session that may not store a 403, and a record the caller may not see a 404 exactly like one that does not
- * exist. Every answer names the rule as {@code OperationOutcome.issue.details.coding} ({@value #MESSAGE_SYSTEM}).
+ * exist. Every answer names the rule as {@code OperationOutcome.issue.details.coding} ({@value Outcomes#MESSAGE_SYSTEM}).
  */
 @Component
 class RecordFhir {
@@ -49,7 +49,6 @@ class RecordFhir {
     static final String AUTHOR_ORGANIZATION = "urn:renkei:fhir:extension:record-author-organization";
     /** {@code meta.extension}: the user who stored this version, {@code Practitioner/<staff id>}. */
     static final String AUTHOR_PRACTITIONER = "urn:renkei:fhir:extension:record-author-practitioner";
-    static final String MESSAGE_SYSTEM = Outcomes.MESSAGE_SYSTEM;
 
     private final FhirContext fhir;
     private final MessageSource messages;

@@ -56,11 +56,11 @@ class ConsentDeskTests {
         PatientDetails patient = TestConsent.patient();
         UUID formId = desk.enter(TestConsent.newForm(patient, clinic, clinic, hospital), clerk);
 
-        ConsentForm form = desk.form(formId);
+        ConsentForm form = desk.form(formId, OPERATOR);
         assertThat(form.status()).isEqualTo(FormStatus.PENDING);
         assertThat(form.enteredVia()).isEqualTo("FACILITY");
         assertThat(form.dueOn()).isAfter(form.receivedOn());
-        assertThat(desk.queue()).extracting(ConsentForm::id).contains(formId);
+        assertThat(desk.queue(OPERATOR)).extracting(ConsentForm::id).contains(formId);
         assertThat(directory.search(doctorAtHospital, patient.familyNameKana(), patient.birthDate())).isEmpty();
     }
 
@@ -76,7 +76,7 @@ class ConsentDeskTests {
         Participant participant = consent.participant(id);
         assertThat(CardNumbers.isValid(participant.cardNumber())).isTrue();
         assertThat(participant.participating()).isTrue();
-        assertThat(desk.form(formId).issuedCardNumber()).isEqualTo(participant.cardNumber());
+        assertThat(desk.form(formId, OPERATOR).issuedCardNumber()).isEqualTo(participant.cardNumber());
         String numberAtHospital = entry.listed().get(1).patientNumber();
         assertThat(directory.byOwnPatientNumber(doctorAtHospital, numberAtHospital)).map(Participant::id).contains(id);
         assertThat(directory.search(doctorAtHospital, patient.familyNameKana(), patient.birthDate()))
@@ -205,10 +205,19 @@ class ConsentDeskTests {
     }
 
     @Test
-    @DisplayName("PAR-02 reception enters forms only for its own facility")
+    @DisplayName("PAR-02 CON-01 reception enters and sees forms of its own facility only; the queue and any form are the operator's")
     void ownFacilityOnly() {
         assertThatThrownBy(() -> desk.enter(TestConsent.newForm(TestConsent.patient(), hospital, hospital), clerk))
                 .isInstanceOf(InvalidInputException.class).hasMessage("consent.enter.notYourFacility");
+        UUID formId = desk.enter(TestConsent.newForm(TestConsent.patient(), clinic, clinic), clerk);
+
+        assertThat(desk.formOfFacility(formId, clerk).id()).isEqualTo(formId);
+        assertThat(desk.formsOf(clerk)).extracting(ConsentForm::id).contains(formId);
+        assertThatThrownBy(() -> desk.formOfFacility(formId, doctorAtOther))
+                .isInstanceOf(org.renkei.platform.web.NotFoundException.class);
+        assertThat(desk.formsOf(doctorAtOther)).extracting(ConsentForm::id).doesNotContain(formId);
+        assertThatThrownBy(() -> desk.form(formId, clerk)).hasMessage("consent.operatorOnly");
+        assertThatThrownBy(() -> desk.queue(clerk)).hasMessage("consent.operatorOnly");
     }
 
     @Test
@@ -220,7 +229,7 @@ class ConsentDeskTests {
                 TestRegion.today().minusDays(20), null);
         UUID formId = desk.enter(late, clerk);
 
-        assertThat(desk.form(formId).lateOn(TestRegion.today())).isTrue();
+        assertThat(desk.form(formId, OPERATOR).lateOn(TestRegion.today())).isTrue();
         assertThat(desk.notifyLate(TestRegion.today())).isGreaterThanOrEqualTo(1);
         assertThat(desk.notifyLate(TestRegion.today())).isZero();
         assertThat(jdbc.sql("select count(*) from notice where facility_id = :f and kind = 'CONSENT_FORM_LATE'")
@@ -249,7 +258,7 @@ class ConsentDeskTests {
         PatientDetails patient = TestConsent.patient();
         consent.join(patient, clinic, clinic);
         UUID second = desk.enter(TestConsent.newForm(patient, hospital, hospital), OPERATOR);
-        assertThat(desk.review(second).similar()).hasSize(1);
+        assertThat(desk.review(second, OPERATOR).similar()).hasSize(1);
         desk.register(second, OPERATOR);
         assertThat(directory.likelyDuplicates(OPERATOR))
                 .anySatisfy(group -> assertThat(group).extracting(p -> p.details().familyNameKana())

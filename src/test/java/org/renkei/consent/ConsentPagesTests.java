@@ -99,8 +99,8 @@ class ConsentPagesTests {
         mvc.perform(get(participantPage).session(operator)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("登録しました")))
                 .andExpect(content().string(containsString(number)));
-        ParticipantId id = desk.form(formId).participant();
-        String card = CardNumbers.display(desk.form(formId).issuedCardNumber());
+        ParticipantId id = desk.form(formId, TestConsent.OPERATOR).participant();
+        String card = CardNumbers.display(desk.form(formId, TestConsent.OPERATOR).issuedCardNumber());
         mvc.perform(get("/operator/consent/participants/" + id + "/card").session(operator)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(card)));
 

@@ -74,8 +74,8 @@ class DemoRegionTests {
                 .containsExactly(true);
         assertThat(directory.search(actor, "スズキ", LocalDate.of(1936, 7, 2))).hasSize(1);
         assertThat(directory.search(actor, "キムラ", LocalDate.of(1960, 1, 15))).as("withdrew").isEmpty();
-        assertThat(consent.queue()).extracting(ConsentForm::kind).contains(FormKind.ADD, FormKind.NEW);
-        assertThat(consent.queue()).anySatisfy(f -> assertThat(f.lateOn(JapanTime.today(clock))).isTrue());
+        assertThat(consent.queue(org.renkei.TestRegion.OPERATOR)).extracting(ConsentForm::kind).contains(FormKind.ADD, FormKind.NEW);
+        assertThat(consent.queue(org.renkei.TestRegion.OPERATOR)).anySatisfy(f -> assertThat(f.lateOn(JapanTime.today(clock))).isTrue());
 
         new DemoRecords(records, fhir, attachments, transactions, facilities, staff, directory, clock).run(null);
         var yamada = directory.search(actor, "ヤマダ", LocalDate.of(1941, 3, 8)).get(0).id().value();

@@ -3,8 +3,6 @@ package org.renkei.record.viewer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.renkei.facility.Facility;
-import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffMember;
@@ -27,8 +25,10 @@ final class Names {
         if (id == null) {
             return "";
         }
-        return facilityNames.computeIfAbsent(id,
-                k -> facilities.find(new FacilityId(k)).map(Facility::name).orElse(""));
+        if (facilityNames.isEmpty()) {
+            facilities.names().forEach((facility, name) -> facilityNames.put(facility.value(), name));
+        }
+        return facilityNames.getOrDefault(id, "");
     }
 
     String staff(UUID id) {
