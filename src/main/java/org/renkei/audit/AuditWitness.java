@@ -1,0 +1,58 @@
+package org.renkei.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chain's end as this node last appended it, kept in a file beside the node's audit key, outside the
+ * database: entries cut off the end after the last checkpoint are found by comparing with it.
+ */
+final class AuditWitness {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWitness.class);
+
+    record Head(long seq, byte[] hash) {
+    }
+
+    private final Path file;
+    private long written;
+
+    AuditWitness(Path directory) {
+        this.file = directory.resolve("chain-head");
+    }
+
+    synchronized void write(long seq, byte[] hash) {
+        if (seq <= written) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling("chain-head.tmp");
+            Files.writeString(temporary, seq + " " + HexFormat.of().formatHex(hash) + "\n", StandardCharsets.US_ASCII);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            written = seq;
+        } catch (IOException e) {
+            log.warn("The audit chain witness could not be written to {}: {}", file, e.toString());
+        }
+    }
+
+    Optional<Head> read() {
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            String[] parts = Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
+            return Optional.of(new Head(Long.parseLong(parts[0]), HexFormat.of().parseHex(parts[1])));
+        } catch (IOException | RuntimeException e) {
+            log.warn("The audit chain witness {} could not be read: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.renkei.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends events to the chain, in batches, on one thread of its own with a database connection of its own.
+ *
+ * <p>Callers put an event in the queue and (for an access) wait for its future. The writer takes whatever is
+ * queued (up to the batch size), and in one transaction locks {@code audit_head}, chains the events onto it,
+ * inserts them, moves the head and commits; only then are the futures completed. So a caller learns that its
+ * entry is appended exactly when the entry is durable in PostgreSQL; if the transaction fails, every future of
+ * the batch fails and nothing of it is stored. The head's row lock orders the appends of every node.
+ */
+final class AuditWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+
+    /** One event waiting to be appended, and who waits for it (null when nobody does). */
+    record Pending(AuditEvent event, CompletableFuture<AuditEntry> appended) {
+    }
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int batchSize;
+    private final AuditWitness witness;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile boolean stopped;
+    private Connection connection;
+    private long connectionSince;
+
+    AuditWriter(DataSource dataSource, Clock clock, int batchSize, AuditWitness witness) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.witness = witness;
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread writer = new Thread(this::run, "audit-writer");
+        writer.setDaemon(true);
+        thread = writer;
+        writer.start();
+    }
+
+    /** Stops after appending everything queued so far. */
+    void stop() {
+        Thread writer = thread;
+        stopped = true;
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    void enqueue(Pending pending) {
+        if (!running) {
+            if (stopped) {
+                throw new AuditUnavailableException("the audit writer has stopped", null);
+            }
+            start();
+        }
+        queue.add(pending);
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = running ? queue.poll(1, TimeUnit.SECONDS) : queue.poll();
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                append(batch);
+            } catch (InterruptedException e) {
+                // stopping: append what is left, then end
+                running = false;
+            } catch (RuntimeException e) {
+                log.error("Audit writer: unexpected failure", e);
+            } finally {
+                batch.clear();
+            }
+        }
+        closeConnection();
+    }
+
+    private void append(List<Pending> batch) {
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
+        long lastSeq = 0;
+        byte[] lastHash = null;
+        try {
+            Connection c = connection();
+            try {
+                long seq;
+                byte[] previous;
+                try (PreparedStatement head = c.prepareStatement("select seq, hash from audit_head for update");
+                        ResultSet rs = head.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    previous = rs.getBytes(2);
+                }
+                Instant at = AuditChain.truncate(clock.instant());
+                try (PreparedStatement insert = c.prepareStatement("""
+                        insert into audit_event (seq, id, at, action, outcome, purpose, account_id, username,
+                            actor_name, auth_level, facility_id, staff_id, participant_id, resource_type, resource_id,
+                            detail, client_address, device, request_id, prev_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    Timestamp time = Timestamp.from(at);
+                    for (Pending pending : batch) {
+                        AuditEvent e = pending.event();
+                        UUID id = UUID.randomUUID();
+                        byte[] hash = AuditChain.hash(previous, id, at, e);
+                        seq++;
+                        int i = 1;
+                        insert.setLong(i++, seq);
+                        insert.setObject(i++, id);
+                        insert.setTimestamp(i++, time);
+                        insert.setString(i++, e.action().name());
+                        insert.setString(i++, e.outcome().name());
+                        insert.setString(i++, e.purpose().name());
+                        uuid(insert, i++, e.accountId());
+                        insert.setString(i++, e.username());
+                        insert.setString(i++, e.actorName());
+                        insert.setString(i++, e.authLevel());
+                        uuid(insert, i++, e.facilityId());
+                        uuid(insert, i++, e.staffId());
+                        uuid(insert, i++, e.participantId());
+                        insert.setString(i++, e.resourceType());
+                        insert.setString(i++, e.resourceId());
+                        insert.setString(i++, e.detail());
+                        insert.setString(i++, e.clientAddress());
+                        insert.setString(i++, e.device());
+                        insert.setString(i++, e.requestId());
+                        insert.setBytes(i++, previous);
+                        insert.setBytes(i, hash);
+                        insert.addBatch();
+                        entries.add(new AuditEntry(seq, id, at, e));
+                        previous = hash;
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement move = c.prepareStatement("update audit_head set seq = ?, hash = ?")) {
+                    move.setLong(1, seq);
+                    move.setBytes(2, previous);
+                    move.executeUpdate();
+                }
+                c.commit();
+                lastSeq = seq;
+                lastHash = previous;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.error("Audit writer: a batch of {} event(s) could not be appended: {}", batch.size(), e.toString());
+            closeConnection();
+            var failure = new AuditUnavailableException("the audit trail could not be written", e);
+            for (Pending pending : batch) {
+                if (pending.appended() != null) {
+                    pending.appended().completeExceptionally(failure);
+                }
+            }
+            return;
+        }
+        witness.write(lastSeq, lastHash);
+        for (int i = 0; i < batch.size(); i++) {
+            CompletableFuture<AuditEntry> appended = batch.get(i).appended();
+            if (appended != null) {
+                appended.complete(entries.get(i));
+            }
+        }
+    }
+
+    private static void uuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** The writer's own connection, taken from the pool anew every ten minutes (so the pool can renew it). */
+    private Connection connection() throws SQLException {
+        if (connection != null && System.nanoTime() - connectionSince > TimeUnit.MINUTES.toNanos(10)) {
+            closeConnection();
+        }
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            connectionSince = System.nanoTime();
+        }
+        return connection;
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed and taken anew
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // gone already
+            }
+            connection = null;
+        }
+    }
+}
