@@ -31,8 +31,8 @@ public class AuditTrail implements SmartLifecycle {
     private final AuditWriter writer;
     private final long timeoutMillis;
 
-    AuditTrail(DataSource dataSource, Clock clock, AuditSettings settings) {
-        this.writer = new AuditWriter(dataSource, clock, settings.batchSize(), new AuditWitness(settings.directory()));
+    AuditTrail(DataSource dataSource, Clock clock, AuditSettings settings, AuditWitness witness) {
+        this.writer = new AuditWriter(dataSource, clock, settings.batchSize(), witness);
         this.timeoutMillis = settings.durableTimeout().toMillis();
     }
 

@@ -9,33 +9,37 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The chain's end as this node last appended it, kept in a file beside the node's audit key, outside the
  * database: entries cut off the end after the last checkpoint are found by comparing with it.
  */
-final class AuditWitness {
+@Component
+class AuditWitness {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWitness.class);
 
-    record Head(long seq, byte[] hash) {
+    /** The chain's end, and its first entry's hash (which tells one database's chain from another's). */
+    record Head(long seq, byte[] hash, byte[] first) {
     }
 
     private final Path file;
     private long written;
 
-    AuditWitness(Path directory) {
-        this.file = directory.resolve("chain-head");
+    AuditWitness(AuditSettings settings) {
+        this.file = settings.directory().resolve("chain-head");
     }
 
-    synchronized void write(long seq, byte[] hash) {
+    synchronized void write(long seq, byte[] hash, byte[] first) {
         if (seq <= written) {
             return;
         }
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("chain-head.tmp");
-            Files.writeString(temporary, seq + " " + HexFormat.of().formatHex(hash) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(temporary, seq + " " + HexFormat.of().formatHex(hash) + " "
+                    + HexFormat.of().formatHex(first) + "\n", StandardCharsets.US_ASCII);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written = seq;
         } catch (IOException e) {
@@ -49,7 +53,8 @@ final class AuditWitness {
                 return Optional.empty();
             }
             String[] parts = Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
-            return Optional.of(new Head(Long.parseLong(parts[0]), HexFormat.of().parseHex(parts[1])));
+            return Optional.of(new Head(Long.parseLong(parts[0]), HexFormat.of().parseHex(parts[1]),
+                    HexFormat.of().parseHex(parts[2])));
         } catch (IOException | RuntimeException e) {
             log.warn("The audit chain witness {} could not be read: {}", file, e.toString());
             return Optional.empty();

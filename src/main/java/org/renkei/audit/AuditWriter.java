@@ -46,6 +46,7 @@ final class AuditWriter {
     private volatile boolean stopped;
     private Connection connection;
     private long connectionSince;
+    private byte[] firstHash;
 
     AuditWriter(DataSource dataSource, Clock clock, int batchSize, AuditWitness witness) {
         this.dataSource = dataSource;
@@ -132,6 +133,12 @@ final class AuditWriter {
                     seq = rs.getLong(1);
                     previous = rs.getBytes(2);
                 }
+                if (firstHash == null && seq > 0) {
+                    try (PreparedStatement first = c.prepareStatement("select hash from audit_event where seq = 1");
+                            ResultSet rs = first.executeQuery()) {
+                        firstHash = rs.next() ? rs.getBytes(1) : null;
+                    }
+                }
                 Instant at = AuditChain.truncate(clock.instant());
                 try (PreparedStatement insert = c.prepareStatement("""
                         insert into audit_event (seq, id, at, action, outcome, purpose, account_id, username,
@@ -168,6 +175,9 @@ final class AuditWriter {
                         insert.setBytes(i, hash);
                         insert.addBatch();
                         entries.add(new AuditEntry(seq, id, at, e));
+                        if (seq == 1) {
+                            firstHash = hash;
+                        }
                         previous = hash;
                     }
                     insert.executeBatch();
@@ -187,6 +197,7 @@ final class AuditWriter {
         } catch (SQLException | RuntimeException e) {
             log.error("Audit writer: a batch of {} event(s) could not be appended: {}", batch.size(), e.toString());
             closeConnection();
+            firstHash = null;
             var failure = new AuditUnavailableException("the audit trail could not be written", e);
             for (Pending pending : batch) {
                 if (pending.appended() != null) {
@@ -195,7 +206,9 @@ final class AuditWriter {
             }
             return;
         }
-        witness.write(lastSeq, lastHash);
+        if (firstHash != null) {
+            witness.write(lastSeq, lastHash, firstHash);
+        }
         for (int i = 0; i < batch.size(); i++) {
             CompletableFuture<AuditEntry> appended = batch.get(i).appended();
             if (appended != null) {
