@@ -5,6 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditPurpose;
+import org.renkei.audit.AuditTrail;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.identity.Actor;
 import org.renkei.staff.StaffRegistry;
@@ -32,10 +36,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AccessDecisions {
 
     private final ViewSync view;
+    private final AuditTrail audit;
 
     AccessDecisions(AccessJournal journal, ConsentSource consent, FacilityRegistry facilities, StaffRegistry staff,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AuditTrail audit) {
         this.view = new ViewSync(journal, consent, facilities, staff, transactions);
+        this.audit = audit;
     }
 
     /** Loads the view when the application is ready, rather than in the first request. */
@@ -44,9 +50,20 @@ public class AccessDecisions {
         view.current();
     }
 
-    /** May this person do this, now? PERMIT or DENY with the reason (see {@link AccessPolicy} for the order). */
+    /**
+     * May this person do this, now? PERMIT or DENY with the reason (see {@link AccessPolicy} for the order). A
+     * denial is written to the audit trail (AUD-01) — without waiting, as it shows nothing. Leaving candidates out
+     * of a list ({@link #permitted}) is not a denial: the list's own audit entry names what it showed.
+     */
     public Decision decide(AccessRequest request) {
-        return new Decision(view.current().decide(request));
+        Decision decision = new Decision(view.current().decide(request));
+        if (decision.denied()) {
+            audit.recordLater(AuditEvent.of(AuditAction.ACCESS_DENIED).by(request.actor()).denied()
+                    .participant(request.participant()).resource(request.kind().name(), null)
+                    .purpose(request.purpose() == Purpose.CARE ? null : AuditPurpose.valueOf(request.purpose().name()))
+                    .detail("action=" + request.action() + " reason=" + decision.reason()).build());
+        }
+        return decision;
     }
 
     public boolean permits(AccessRequest request) {

@@ -1,5 +1,7 @@
 package org.renkei.access;
 
+import org.renkei.audit.AuditPurpose;
+
 /**
  * PERMIT or DENY, with the reason.
  *
@@ -11,6 +13,14 @@ package org.renkei.access;
  * looked at (session, standing, card, purpose) are the same whoever is named, and may be told.
  */
 public record Decision(Reason reason) {
+
+    /**
+     * The purpose an access under this decision is audited with when it is not plain care: EMERGENCY when an
+     * emergency grant opened it; null otherwise (the audit entry keeps its own purpose).
+     */
+    public AuditPurpose auditPurpose() {
+        return null;
+    }
 
     public boolean permitted() {
         return reason.permits();

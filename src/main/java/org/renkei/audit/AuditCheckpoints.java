@@ -89,6 +89,21 @@ class AuditCheckpoints {
                 : Optional.of(new Checkpoint(head.seq(), head.hash(), at, signature, token));
     }
 
+    /** The chain's end now: its seq and hash. */
+    AuditWitness.Head head() {
+        return jdbc.sql("select seq, hash from audit_head")
+                .query((rs, n) -> new AuditWitness.Head(rs.getLong(1), rs.getBytes(2), null)).single();
+    }
+
+    /** The last checkpoint, if any. */
+    Optional<Checkpoint> latest() {
+        return jdbc.sql("select seq, hash, at, signature, timestamp_token from audit_checkpoint order by seq desc"
+                + " limit 1")
+                .query((rs, n) -> new Checkpoint(rs.getLong("seq"), rs.getBytes("hash"),
+                        rs.getTimestamp("at").toInstant(), rs.getBytes("signature"), rs.getBytes("timestamp_token")))
+                .optional();
+    }
+
     /**
      * Whether the checkpoint is genuine: its signature by the checkpoint key covers exactly its seq, hash and
      * time, and its time stamp covers exactly that signature. Says nothing yet of whether the chain matches it.

@@ -140,8 +140,11 @@ public record AuditEvent(AuditAction action, AuditOutcome outcome, AuditPurpose 
             return outcome(AuditOutcome.FAILURE);
         }
 
+        /** Why; {@code null} keeps the purpose as it is (care, or administration for the operator's staff). */
         public Builder purpose(AuditPurpose value) {
-            this.purpose = Objects.requireNonNull(value);
+            if (value != null) {
+                this.purpose = value;
+            }
             return this;
         }
 

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where every feature writes its audit entries (AUD-01).
@@ -52,6 +54,25 @@ public class AuditTrail implements SmartLifecycle {
             appended.add(future);
         }
         return await(appended);
+    }
+
+    /**
+     * Appends the event once the current transaction has committed, and returns from the commit when it is durable
+     * (at once, outside a transaction): for stores and changes, which must not be audited if they roll back. A
+     * crash between the commit and the append loses the entry; the stored data itself names who stored it when.
+     */
+    public void recordAfterCommit(AuditEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            record(event);
+            return;
+        }
+        AuditEvent withRequest = withRequest(event);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                record(withRequest);
+            }
+        });
     }
 
     /** Queues the event for the next batch without waiting for it. */

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.renkei.access.AccessChanges;
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditTrail;
 import org.renkei.calendar.BusinessCalendar;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
@@ -53,9 +56,12 @@ public class ConsentDesk {
     private final AccessChanges accessChanges;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ConsentDesk(ConsentForms forms, Participants participants, FacilityRegistry facilities, BusinessCalendar calendar,
-            FacilityNotices notices, AccessChanges accessChanges, TransactionTemplate transactions, Clock clock) {
+            FacilityNotices notices, AccessChanges accessChanges, TransactionTemplate transactions, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.forms = forms;
         this.participants = participants;
         this.facilities = facilities;
@@ -92,6 +98,9 @@ public class ConsentDesk {
         forms.insert(id, form, concerned == null ? null : concerned.participant().id(),
                 calendar.addBusinessDays(form.receivedOn(), DUE_BUSINESS_DAYS), via, who(actor), clock.instant());
         log.info("Consent form {} ({}) entered via {}", id, form.kind(), via);
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.STORE).by(actor)
+                .participant(concerned == null ? null : concerned.participant().id().value())
+                .resource("ConsentForm", id).detail("kind=" + form.kind() + " via=" + via).build());
         return id;
     }
 
@@ -178,6 +187,8 @@ public class ConsentDesk {
                 who(operator), now);
         accessChanges.participantChanged(id.value());
         log.info("Consent form {} ({}) registered for participant {}", formId, form.kind(), id);
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.CONSENT_REGISTRATION).by(operator).participant(id.value())
+                .resource("ConsentForm", formId).detail("registered kind=" + form.kind()).build());
         return id;
     }
 
@@ -193,6 +204,9 @@ public class ConsentDesk {
             throw new InvalidInputException("consent.register.notPending");
         }
         forms.rejected(formId, reason.strip(), who(operator), clock.instant());
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.CONSENT_REGISTRATION).by(operator)
+                .participant(form.participant() == null ? null : form.participant().value())
+                .resource("ConsentForm", formId).detail("rejected kind=" + form.kind()).build());
         notices.send(form.receivingFacility().value(), "CONSENT_FORM_REJECTED",
                 "参加同意書等の返戻（" + kindJa(form.kind()) + "、" + form.receivedOn() + " 受付）",
                 "受付日 " + form.receivedOn() + " の" + kindJa(form.kind()) + "は登録されませんでした。理由: "

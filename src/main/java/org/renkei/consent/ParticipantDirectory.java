@@ -2,6 +2,7 @@ package org.renkei.consent;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,10 @@ import org.renkei.access.AccessDecisions;
 import org.renkei.access.AccessRequest;
 import org.renkei.access.Action;
 import org.renkei.access.DataKind;
+import org.renkei.access.Decision;
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditTrail;
 import org.renkei.facility.FacilityId;
 import org.renkei.identity.Actor;
 import org.renkei.platform.time.JapanTime;
@@ -30,10 +35,12 @@ public class ParticipantDirectory {
 
     private final Participants participants;
     private final AccessDecisions access;
+    private final AuditTrail audit;
 
-    ParticipantDirectory(Participants participants, AccessDecisions access) {
+    ParticipantDirectory(Participants participants, AccessDecisions access, AuditTrail audit) {
         this.participants = participants;
         this.access = access;
+        this.audit = audit;
     }
 
     /** The participant, if this person may see who they are; otherwise not found. */
@@ -42,10 +49,27 @@ public class ParticipantDirectory {
     }
 
     public Optional<Participant> find(Actor actor, ParticipantId id, DataKind kind) {
-        if (!access.permits(AccessRequest.of(actor, id.value(), Action.VIEW, kind))) {
+        Decision decision = access.decide(AccessRequest.of(actor, id.value(), Action.VIEW, kind));
+        if (decision.denied()) {
             return Optional.empty();
         }
-        return participants.find(id);
+        Optional<Participant> found = participants.find(id);
+        if (found.isPresent()) {
+            audit.record(AuditEvent.of(AuditAction.VIEW).by(actor).participant(id.value())
+                    .resource(kind == DataKind.CONSENT ? "Consent" : "Patient", id.value())
+                    .purpose(decision.auditPurpose()).build());
+        }
+        return found;
+    }
+
+    /** Every participant a search showed, in the audit trail before they are shown (AUD-01). */
+    private void searched(Actor actor, List<Participant> shown) {
+        List<AuditEvent> events = new ArrayList<>(shown.size());
+        for (Participant p : shown) {
+            events.add(AuditEvent.of(AuditAction.SEARCH).by(actor).participant(p.id().value())
+                    .resource("Patient", p.id().value()).build());
+        }
+        audit.recordAll(events);
     }
 
     /** A participant by the patient number at the person's own facility (PAR-05). */
@@ -64,9 +88,12 @@ public class ParticipantDirectory {
         if (!(actor.isOperator() || ownFacility) || patientNumber == null || patientNumber.isBlank()) {
             return Optional.empty();
         }
-        return participants.byPatientNumber(facility, patientNumber.strip())
-                .filter(id -> access.permits(AccessRequest.of(actor, id.value(), Action.FIND, DataKind.PARTICIPANT_PROFILE)))
-                .flatMap(participants::find);
+        List<Participant> found = participants.byPatientNumber(facility, patientNumber.strip())
+                .flatMap(participants::find).map(List::of).orElse(List.of());
+        List<Participant> shown = access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found,
+                p -> p.id().value());
+        searched(actor, shown);
+        return shown.stream().findFirst();
     }
 
     /**
@@ -90,7 +117,10 @@ public class ParticipantDirectory {
             permittedAt = new FacilityId(actor.facilityId());
         }
         List<Participant> found = participants.search(name, birthDate, permittedAt, SEARCH_LIMIT);
-        return access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found, p -> p.id().value());
+        List<Participant> shown = access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found,
+                p -> p.id().value());
+        searched(actor, shown);
+        return shown;
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.renkei.facility;
 
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditTrail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -32,9 +35,11 @@ public class FacilityRegistry {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
     FacilityRegistry(Facilities facilities, FilingDesk filings, ApplicationEventPublisher events, ObjectMapper json,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.facilities = facilities;
         this.filings = filings;
         this.events = events;
@@ -85,6 +90,7 @@ public class FacilityRegistry {
     /** A withdrawal application (FAC-04): from its effective date the facility can no longer use the network. */
     @Transactional
     public FilingId applyToWithdraw(FacilityId id, LocalDate receivedOn, LocalDate wishedOn, Actor operator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(operator).resource("Facility", id.value()).detail("withdrawal application").build());
         requireOperator(operator);
         Facility facility = member(id);
         return filings.receive(new FilingDesk.Receipt(FilingKind.FACILITY_WITHDRAWAL, id.value(), null,
@@ -94,6 +100,7 @@ public class FacilityRegistry {
     /** Suspends a facility at once for a prohibited act (FAC-05); its users can no longer log in. */
     @Transactional
     public void suspend(FacilityId id, String reason, Actor operator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(operator).resource("Facility", id.value()).detail("suspended").build());
         requireOperator(operator);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("facility.suspension.reason.missing");
@@ -110,6 +117,7 @@ public class FacilityRegistry {
     /** Lifts a suspension. */
     @Transactional
     public void reinstate(FacilityId id, Actor operator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(operator).resource("Facility", id.value()).detail("reinstated").build());
         requireOperator(operator);
         Facility facility = facilities.lock(id).orElseThrow(() -> new NotFoundException("facility"));
         if (facility.status() != FacilityStatus.SUSPENDED) {

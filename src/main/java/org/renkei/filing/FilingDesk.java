@@ -1,5 +1,8 @@
 package org.renkei.filing;
 
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditTrail;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,9 +30,12 @@ public class FilingDesk {
     private final ObjectProvider<FilingHandler> handlers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     /** Handlers are looked up when needed: they belong to features that themselves use this desk. */
-    FilingDesk(Filings filings, ObjectProvider<FilingHandler> handlers, ApplicationEventPublisher events, Clock clock) {
+    FilingDesk(Filings filings, ObjectProvider<FilingHandler> handlers, ApplicationEventPublisher events, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.filings = filings;
         this.handlers = handlers;
         this.events = events;
@@ -47,6 +53,7 @@ public class FilingDesk {
      */
     @Transactional
     public FilingId receive(Receipt receipt, Actor receivedBy) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(receivedBy).resource("Filing", null).detail("received").build());
         LocalDate today = JapanTime.today(clock);
         FilingRules.datesProblem(receipt.kind(), receipt.receivedOn(), receipt.wishedOn(), today)
                 .ifPresent(problem -> {
@@ -66,6 +73,7 @@ public class FilingDesk {
     /** Accepts an application; if its effective date has come, it takes effect at once. */
     @Transactional
     public Filing accept(FilingId id, Actor operator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(operator).resource("Filing", id.value()).detail("accepted").build());
         requireOperator(operator);
         Filing filing = pending(id);
         LocalDate today = JapanTime.today(clock);
@@ -86,6 +94,7 @@ public class FilingDesk {
     /** Refuses an application with a recorded reason (FAC-06); the facility is told (FAC-02). */
     @Transactional
     public Filing refuse(FilingId id, RefusalReason reason, String details, Actor operator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(operator).resource("Filing", id.value()).detail("refused").build());
         requireOperator(operator);
         Filing filing = pending(id);
         FilingRules.refusalProblem(filing.kind(), reason, details).ifPresent(problem -> {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -54,10 +55,12 @@ class CardLogin implements LoginMethod {
 
     private final CardVerifier verifier;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
-    CardLogin(CardVerifier verifier, MessageSource messages) {
+    CardLogin(CardVerifier verifier, MessageSource messages, ApplicationEventPublisher events) {
         this.verifier = verifier;
         this.messages = messages;
+        this.events = events;
     }
 
     @Override
@@ -66,6 +69,12 @@ class CardLogin implements LoginMethod {
                 .requestMatchers(HttpMethod.POST, LOGIN_PATH).permitAll()
                 .requestMatchers("/staff", "/staff/**").hasRole("STAFF"));
         http.with(new Filters(), Customizer.withDefaults());
+    }
+
+    /** The presented certificate's serial number, to name a refused card in the audit trail (no personal data). */
+    private static String subjectOf(HttpServletRequest request) {
+        X509Certificate[] chain = certificates(request);
+        return chain == null || chain.length == 0 ? null : "certificate:" + chain[0].getSerialNumber().toString(16);
     }
 
     static X509Certificate[] certificates(HttpServletRequest request) {
@@ -103,6 +112,7 @@ class CardLogin implements LoginMethod {
                 CardRefusal refusal = exception instanceof CardRefusedException refused
                         ? refused.refusal()
                         : CardRefusal.NO_CERTIFICATE;
+                events.publishEvent(LoginEvent.failed(subjectOf(request), "card", refusal.code()));
                 response.sendRedirect(request.getContextPath() + "/login?card=" + refusal.code());
             });
         }
@@ -113,6 +123,7 @@ class CardLogin implements LoginMethod {
             Actor actor = verified.actor();
             log.info("Card login: staff {} of facility {} with {} (certificate sha256 {})", actor.staffId(),
                     actor.facilityId(), actor.authLevel(), verified.registration().fingerprintSha256());
+            events.publishEvent(LoginEvent.succeeded(actor, "card"));
             return CardAuthentication.of(verified);
         }
     }
@@ -143,6 +154,7 @@ class CardLogin implements LoginMethod {
                 verified = verifier.verify(chainOfCard);
             } catch (CardRefusedException e) {
                 holder.clearContext();
+                events.publishEvent(LoginEvent.failed(subjectOf(request), "api-certificate", e.refusal().code()));
                 refuse(request, response, e.refusal());
                 return;
             }

@@ -1,5 +1,6 @@
 package org.renkei.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,11 @@ class CardRequestDesk {
     private final StaffDirectory directory;
     private final Clock clock;
 
-    CardRequestDesk(CardRequests requests, NetworkCardAuthority authority, StaffDirectory directory, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    CardRequestDesk(CardRequests requests, NetworkCardAuthority authority, StaffDirectory directory, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.authority = authority;
         this.directory = directory;
@@ -39,6 +44,7 @@ class CardRequestDesk {
      */
     @Transactional
     UUID request(UUID staffId, CardRequest.Reason reason, String note, Actor actor) {
+        events.publishEvent(new AdministrativeAct(actor, "card requested", "Staff", String.valueOf(staffId)));
         StaffProfile profile = staffId == null ? null : directory.profile(staffId)
                 .filter(p -> actor != null && actor.administers(p.facilityId())).orElse(null);
         if (profile == null) {
@@ -67,6 +73,7 @@ class CardRequestDesk {
     /** Issues the card for a request from the card's signing request (PEM or DER). */
     @Transactional
     CardCertificate issueFromCsr(UUID requestId, byte[] csr, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "card issued from CSR", "CardRequest", String.valueOf(requestId)));
         CardRequest request = lockOpen(requestId, operator);
         authority.eligible(request.staffId());
         CardCsr.publicKeyOf(csr); // refuse a bad request before revoking anything
@@ -83,6 +90,7 @@ class CardRequestDesk {
     /** Issues a soft token (testing) for a request; its password is made here and returned once. */
     @Transactional
     IssuedSoftToken issueSoftToken(UUID requestId, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "card issued as soft token", "CardRequest", String.valueOf(requestId)));
         CardRequest request = lockOpen(requestId, operator);
         authority.eligible(request.staffId());
         revokePrevious(request, operator);
@@ -94,6 +102,7 @@ class CardRequestDesk {
 
     @Transactional
     void refuse(UUID requestId, String reason, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "card request refused", "CardRequest", String.valueOf(requestId)));
         CardRequest request = lockOpen(requestId, operator);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("ca.refusal.reason.missing");

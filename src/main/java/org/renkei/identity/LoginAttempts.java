@@ -6,8 +6,11 @@ import java.util.UUID;
 import org.renkei.platform.web.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +29,13 @@ class LoginAttempts {
     private final Accounts accounts;
     private final LoginSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LoginAttempts(Accounts accounts, LoginSettings settings, Clock clock) {
+    LoginAttempts(Accounts accounts, LoginSettings settings, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A wrong password, in the login form or over HTTP Basic. */
@@ -47,24 +52,45 @@ class LoginAttempts {
         if (event.getAuthentication().getPrincipal() instanceof AccountDetails details
                 && LoginSteps.pendingStep(event.getAuthentication()).isEmpty()) {
             accounts.recordLogin(details.actor().accountId(), clock.instant());
+            events.publishEvent(LoginEvent.succeeded(details.actor(), "password"));
+        }
+    }
+
+    /** A password login refused: wrong password, locked, disabled or refused by standing (for the audit trail). */
+    @EventListener
+    public void passwordRefused(AbstractAuthenticationFailureEvent event) {
+        events.publishEvent(LoginEvent.failed(event.getAuthentication().getName(), "password",
+                event.getException().getClass().getSimpleName()));
+    }
+
+    /** A logout (for the audit trail). */
+    @EventListener
+    public void loggedOut(LogoutSuccessEvent event) {
+        if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof ActorPrincipal p) {
+            Actor actor = p.actor();
+            events.publishEvent(new LoginEvent(LoginEvent.Outcome.LOGGED_OUT, actor, actor.username(), null, null));
         }
     }
 
     /** Counts one wrong password or code; true when the account is locked now. */
     @Transactional
     public boolean failed(UUID accountId) {
+        events.publishEvent(LoginEvent.failed(accounts.find(accountId).map(Account::username).orElse(null),
+                "second-factor", "wrong-code"));
         return count(accountId);
     }
 
     /** Every step of a login passed: the count starts again and the login is recorded. */
     @Transactional
-    public void succeeded(UUID accountId) {
-        accounts.recordLogin(accountId, clock.instant());
+    public void succeeded(Actor actor) {
+        accounts.recordLogin(actor.accountId(), clock.instant());
+        events.publishEvent(LoginEvent.succeeded(actor, "password"));
     }
 
     /** The support centre lifts a lock. */
     @Transactional
     public void unlock(UUID accountId, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "lock lifted", "Account", String.valueOf(accountId)));
         if (operator == null || !operator.isOperator()) {
             throw new InvalidInputException("account.operatorOnly");
         }

@@ -146,7 +146,7 @@ class LoginSteps implements AuthenticationSuccessHandler {
         if (passwordNext) {
             return Step.PASSWORD_CHANGE.path();
         }
-        attempts.succeeded(actor.accountId());
+        attempts.succeeded(actor);
         return CONSOLE;
     }
 }

@@ -1,5 +1,6 @@
 package org.renkei.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +41,11 @@ class SecondFactor {
     private final Totp totp = new Totp();
     private final SecureRandom random = new SecureRandom();
 
-    SecondFactor(Accounts accounts, TotpSecrets secrets, LoginAttempts attempts, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    SecondFactor(Accounts accounts, TotpSecrets secrets, LoginAttempts attempts, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.secrets = secrets;
         this.attempts = attempts;
@@ -109,6 +114,7 @@ class SecondFactor {
     /** The support centre removes a lost authenticator; the next login enrols a new one (when required). */
     @Transactional
     public void reset(UUID accountId, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "second factor reset", "Account", String.valueOf(accountId)));
         if (operator == null || !operator.isOperator()) {
             throw new InvalidInputException("account.operatorOnly");
         }

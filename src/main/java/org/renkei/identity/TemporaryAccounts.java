@@ -1,5 +1,6 @@
 package org.renkei.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +43,12 @@ class TemporaryAccounts {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    private final ApplicationEventPublisher events;
+
     TemporaryAccounts(Accounts accounts, LoginAccounts loginAccounts, PasswordEncoder encoder,
-            ObjectProvider<StaffDirectory> staff, Clock clock) {
+            ObjectProvider<StaffDirectory> staff, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.loginAccounts = loginAccounts;
         this.encoder = encoder;
@@ -53,6 +58,7 @@ class TemporaryAccounts {
 
     @Transactional
     public Issued issue(UUID staffId, String reason, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "temporary account issued", "Staff", String.valueOf(staffId)));
         requireOperator(operator);
         StaffDirectory.StaffProfile user = profile(staffId);
         if (!user.active()) {
@@ -84,6 +90,7 @@ class TemporaryAccounts {
     /** Renews a temporary account once, for another 30 days from its end (or from now, if it has ended). */
     @Transactional
     public Instant renew(UUID accountId, Actor operator) {
+        events.publishEvent(new AdministrativeAct(operator, "temporary account renewed", "Account", String.valueOf(accountId)));
         requireOperator(operator);
         Account account = accounts.lock(accountId).filter(a -> a.type() == AccountType.TEMPORARY)
                 .orElseThrow(() -> new NotFoundException("temporary account"));

@@ -110,6 +110,6 @@ final class RecordSearchResults implements IBundleProvider {
     /** The number of matching records the person fetching may see now. */
     @Override
     public Integer size() {
-        return searcher().map(a -> records.search(a, at(0, 1)).total()).orElse(0);
+        return searcher().map(a -> records.count(a, at(0, 1))).orElse(0);
     }
 }

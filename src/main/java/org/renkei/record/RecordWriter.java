@@ -78,7 +78,7 @@ class RecordWriter {
     public StoredRecord update(Resource resource, UUID id, Actor actor) {
         check(resource);
         resource.setId(new IdType(resource.fhirType(), id.toString()));
-        StoredRecord current = records.read(actor, id)
+        StoredRecord current = records.current(actor, id)
                 .filter(r -> r.resourceType().equals(resource.fhirType()))
                 .orElseThrow(() -> new NotFoundException("record"));
         UUID participant = participant(resource, actor);

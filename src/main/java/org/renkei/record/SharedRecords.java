@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.renkei.access.AccessDecisions;
 import org.renkei.access.AccessRequest;
 import org.renkei.access.Action;
 import org.renkei.access.DataKind;
 import org.renkei.access.Decision;
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditPurpose;
+import org.renkei.audit.AuditTrail;
 import org.renkei.identity.Actor;
 import org.renkei.platform.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -27,11 +32,13 @@ public class SharedRecords {
     private final Records records;
     private final AccessDecisions access;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    SharedRecords(Records records, AccessDecisions access, Clock clock) {
+    SharedRecords(Records records, AccessDecisions access, Clock clock, AuditTrail audit) {
         this.records = records;
         this.access = access;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Stores one new record, version 1, authored by the person's facility and staff record. */
@@ -56,6 +63,7 @@ public class SharedRecords {
                     draft.attachmentSha256(), draft.content(), now);
             records.insert(record);
             stored.add(record);
+            audit.recordAfterCommit(event(AuditAction.STORE, actor, record, null).build());
         }
         return stored;
     }
@@ -75,6 +83,7 @@ public class SharedRecords {
                 draft.effectiveAt(), draft.codeSystem(), draft.code(), draft.display(), false,
                 current.attachmentSha256(), draft.content(), clock.instant());
         records.update(next);
+        audit.recordAfterCommit(event(AuditAction.UPDATE, actor, next, null).detail("version=" + next.version()).build());
         return next;
     }
 
@@ -90,30 +99,74 @@ public class SharedRecords {
                 current.effectiveAt(), current.codeSystem(), current.code(), current.display(), current.original(),
                 current.attachmentSha256(), content, clock.instant());
         records.update(next);
+        audit.recordAfterCommit(event(AuditAction.UPDATE, actor, next, null)
+                .detail("entered-in-error version=" + next.version()).build());
         return next;
     }
 
-    /** The current version, if this person may see it. */
+    /** The current version, if this person may see it; the view is in the audit trail before it is returned. */
     public Optional<StoredRecord> read(Actor actor, UUID id) {
+        return viewed(actor, id, "read", r -> Optional.of(r));
+    }
+
+    /** One version, if this person may see the record (audited as a view). */
+    public Optional<StoredRecord> readVersion(Actor actor, UUID id, int version) {
+        return viewed(actor, id, "version=" + version, r -> records.version(r, version));
+    }
+
+    /** Every version, newest first, if this person may see the record; otherwise empty (audited as a view). */
+    public List<StoredRecord> history(Actor actor, UUID id) {
+        return viewed(actor, id, "history", r -> Optional.of(records.versions(r))).orElse(List.of());
+    }
+
+    /**
+     * A participant's records, newest first, with the total; empty when this person may not see them. The search
+     * is in the audit trail, with how many records it showed, before it is returned.
+     */
+    public RecordPage search(Actor actor, RecordQuery query) {
+        Decision decision = decision(actor, query.participant(), Action.FIND);
+        if (decision.denied()) {
+            return RecordPage.EMPTY;
+        }
+        RecordPage page = new RecordPage(records.search(query), records.count(query));
+        audit.record(AuditEvent.of(AuditAction.SEARCH).by(actor).participant(query.participant())
+                .resource(query.categories().size() == 1 ? query.categories().iterator().next().resourceType() : null,
+                        null)
+                .purpose(decision.auditPurpose())
+                .detail("shown=" + page.records().size() + " offset=" + query.offset()).build());
+        return page;
+    }
+
+    /** How many of a participant's records match, if this person may see them (part of a search's answer). */
+    public int count(Actor actor, RecordQuery query) {
+        return may(actor, query.participant(), Action.FIND) ? records.count(query) : 0;
+    }
+
+    /** The current version for a change by this person, without a view in the audit trail. */
+    Optional<StoredRecord> current(Actor actor, UUID id) {
         return records.find(id).filter(r -> may(actor, r.participant(), Action.VIEW));
     }
 
-    /** One version, if this person may see the record. */
-    public Optional<StoredRecord> readVersion(Actor actor, UUID id, int version) {
-        return read(actor, id).flatMap(r -> records.version(r, version));
-    }
-
-    /** Every version, newest first, if this person may see the record; otherwise empty. */
-    public List<StoredRecord> history(Actor actor, UUID id) {
-        return read(actor, id).map(records::versions).orElse(List.of());
-    }
-
-    /** A participant's records, newest first, with the total; empty when this person may not see them. */
-    public RecordPage search(Actor actor, RecordQuery query) {
-        if (!may(actor, query.participant(), Action.FIND)) {
-            return RecordPage.EMPTY;
+    private <T> Optional<T> viewed(Actor actor, UUID id, String detail, Function<StoredRecord, Optional<T>> what) {
+        Optional<StoredRecord> found = records.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        return new RecordPage(records.search(query), records.count(query));
+        StoredRecord record = found.get();
+        Decision decision = decision(actor, record.participant(), Action.VIEW);
+        if (decision.denied()) {
+            return Optional.empty();
+        }
+        Optional<T> result = what.apply(record);
+        if (result.isPresent()) {
+            audit.record(event(AuditAction.VIEW, actor, record, decision.auditPurpose()).detail(detail).build());
+        }
+        return result;
+    }
+
+    private static AuditEvent.Builder event(AuditAction action, Actor actor, StoredRecord record, AuditPurpose purpose) {
+        return AuditEvent.of(action).by(actor).participant(record.participant())
+                .resource(record.resourceType(), record.id()).purpose(purpose);
     }
 
     /** How many of the participant's records other facilities stored since the instant, if permitted. */
@@ -141,6 +194,10 @@ public class SharedRecords {
 
     private boolean may(Actor actor, UUID participant, Action action) {
         return access.permits(AccessRequest.of(actor, participant, action, DataKind.CENTRE_RECORD));
+    }
+
+    private Decision decision(Actor actor, UUID participant, Action action) {
+        return access.decide(AccessRequest.of(actor, participant, action, DataKind.CENTRE_RECORD));
     }
 
     private void require(Actor actor, UUID participant, Action action) {

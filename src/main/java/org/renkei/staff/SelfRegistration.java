@@ -1,5 +1,8 @@
 package org.renkei.staff;
 
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +45,11 @@ public class SelfRegistration {
     private final FacilityRegistry facilities;
     private final LoginAccounts accounts;
     private final Clock clock;
+    private final AuditTrail audit;
 
     SelfRegistration(ProvisionalRegistrations registrations, StaffRegistry registry, FacilityRegistry facilities,
-            LoginAccounts accounts, Clock clock) {
+            LoginAccounts accounts, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.registrations = registrations;
         this.registry = registry;
         this.facilities = facilities;
@@ -96,6 +101,7 @@ public class SelfRegistration {
      */
     @Transactional
     public StaffId confirm(UUID id, Actor administrator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(administrator).resource("ProvisionalRegistration", id).detail("confirmed").build());
         ProvisionalRegistration registration = waiting(id, administrator);
         StaffId staffId = registry.applyToAddAsAdministrator(registration.facility(), registration.details(),
                 administrator);
@@ -109,6 +115,7 @@ public class SelfRegistration {
     /** The facility's administrator turns the registration down: nothing is filed and the account is closed. */
     @Transactional
     public void reject(UUID id, Actor administrator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(administrator).resource("ProvisionalRegistration", id).detail("rejected").build());
         ProvisionalRegistration registration = waiting(id, administrator);
         accounts.closeProvisional(registration.accountId(), "registration turned down by the facility administrator");
         registrations.decide(id, ProvisionalRegistration.Status.REJECTED, clock.instant(), who(administrator), null);

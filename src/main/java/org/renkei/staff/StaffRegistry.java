@@ -1,5 +1,8 @@
 package org.renkei.staff;
 
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,9 +40,11 @@ public class StaffRegistry {
     private final FilingDesk filings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     StaffRegistry(StaffMembers staff, FacilityRegistry facilities, FilingDesk filings,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.staff = staff;
         this.facilities = facilities;
         this.filings = filings;
@@ -65,6 +70,7 @@ public class StaffRegistry {
      */
     @Transactional
     public StaffId applyToAddAsAdministrator(FacilityId facility, NewStaff details, Actor administrator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(administrator).resource("Facility", facility.value()).detail("staff addition application").build());
         if (administrator == null || !administrator.administers(facility.value())) {
             throw new InvalidInputException("staff.ownAdministratorOnly");
         }
@@ -98,6 +104,7 @@ public class StaffRegistry {
     /** A user withdrawal application (利用者削除届): from its effective date the person is no longer a user. */
     @Transactional
     public FilingId applyToWithdraw(StaffId id, LocalDate receivedOn, LocalDate wishedOn, Actor operator) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(operator).resource("Staff", id.value()).detail("withdrawal application").build());
         requireOperator(operator);
         StaffMember member = get(id);
         if (!member.status().isMember()) {
@@ -114,6 +121,7 @@ public class StaffRegistry {
      */
     @Transactional
     public void suspend(StaffId id, String reason, Actor actor) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(actor).resource("Staff", id.value()).detail("suspended").build());
         StaffMember member = lockFor(id, actor);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("staff.suspension.reason.missing");
@@ -129,6 +137,7 @@ public class StaffRegistry {
     /** Lifts a user's suspension; the same people may do it as may suspend. */
     @Transactional
     public void reinstate(StaffId id, Actor actor) {
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMINISTRATION).by(actor).resource("Staff", id.value()).detail("reinstated").build());
         StaffMember member = lockFor(id, actor);
         if (member.status() != StaffStatus.SUSPENDED) {
             throw new InvalidInputException("staff.reinstate.notSuspended");

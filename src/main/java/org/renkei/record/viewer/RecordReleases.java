@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.renkei.access.AccessDecisions;
+import org.renkei.audit.AuditAction;
+import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditOutcome;
+import org.renkei.audit.AuditTrail;
 import org.renkei.access.AccessRequest;
 import org.renkei.access.Action;
 import org.renkei.access.DataKind;
@@ -40,12 +44,14 @@ public class RecordReleases {
     private final AccessDecisions access;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    RecordReleases(SharedRecords records, AccessDecisions access, JdbcClient jdbc, Clock clock) {
+    RecordReleases(SharedRecords records, AccessDecisions access, JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.records = records;
         this.access = access;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A recorded print or export. {@code refused} is null when it went ahead. */
@@ -124,6 +130,11 @@ public class RecordReleases {
                 .param("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
                 .param("staff", actor.staffId()).param("facility", actor.facilityId())
                 .param("at", Timestamp.from(now)).param("refused", refused).update();
+        audit.recordAfterCommit(AuditEvent.of("PRINT".equals(kind) ? AuditAction.PRINT : AuditAction.EXPORT).by(actor)
+                .participant(participant).resource("RecordRelease", id)
+                .outcome(refused == null ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
+                .detail("purpose=" + purpose + " records=" + ids.size() + (refused == null ? "" : " refused=" + refused))
+                .build());
         return new Release(id, kind, purpose, participant, ids, actor.staffId(), actor.facilityId(), now, refused,
                 chosen);
     }
