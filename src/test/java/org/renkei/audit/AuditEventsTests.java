@@ -2,8 +2,9 @@ package org.renkei.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
@@ -90,14 +91,17 @@ class AuditEventsTests {
     @Test
     @DisplayName("AUD-01 a consent form entered and registered is written, naming the participant and the operator")
     void consentRegistration() {
-        assertThat(entries("participant_id = :p and action = 'CONSENT_REGISTRATION'", Map.of("p", p)))
-                .singleElement().satisfies(e -> {
-                    assertThat(e.get("username")).isEqualTo(TestRegion.OPERATOR.username());
-                    assertThat(e.get("purpose")).isEqualTo("ADMINISTRATION");
-                    assertThat(e.get("resource_type")).isEqualTo("ConsentForm");
-                });
-        assertThat(entries("participant_id = :p and action = 'STORE' and resource_type = 'ConsentForm'",
-                Map.of("p", p))).isNotEmpty();
+        List<Map<String, Object>> registered = entries("participant_id = :p and action = 'CONSENT_REGISTRATION'",
+                Map.of("p", p));
+        assertThat(registered).singleElement().satisfies(e -> {
+            assertThat(e.get("username")).isEqualTo(TestRegion.OPERATOR.username());
+            assertThat(e.get("purpose")).isEqualTo("ADMINISTRATION");
+            assertThat(e.get("resource_type")).isEqualTo("ConsentForm");
+        });
+        Object form = registered.get(0).get("resource_id");
+        assertThat(entries("resource_id = :form and action = 'STORE' and resource_type = 'ConsentForm'",
+                Map.of("form", form))).singleElement()
+                .satisfies(e -> assertThat((String) e.get("detail")).contains("kind=NEW"));
     }
 
     @Test
@@ -177,7 +181,7 @@ class AuditEventsTests {
         MockHttpSession card = TestCardLogins.userCard(mvc, context, hospitalNurse.staffId());
         assertThat(entries("staff_id = :s and action = 'LOGIN' and outcome = 'SUCCESS'",
                 Map.of("s", hospitalNurse.staffId()))).isNotEmpty();
-        mvc.perform(logout().session(card));
+        mvc.perform(post("/logout").with(csrf()).session(card));
         assertThat(entries("staff_id = :s and action = 'LOGOUT'", Map.of("s", hospitalNurse.staffId())))
                 .isNotEmpty();
     }
