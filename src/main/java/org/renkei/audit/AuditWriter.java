@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,47 +139,72 @@ final class AuditWriter {
                     }
                 }
                 Instant at = AuditChain.truncate(clock.instant());
+                int n = batch.size();
+                Long[] seqs = new Long[n];
+                UUID[] ids = new UUID[n];
+                String[][] texts = new String[12][n];
+                UUID[][] uuids = new UUID[4][n];
+                byte[][] previousHashes = new byte[n][];
+                byte[][] hashes = new byte[n][];
+                for (int row = 0; row < n; row++) {
+                    AuditEvent e = batch.get(row).event();
+                    UUID id = UUID.randomUUID();
+                    byte[] hash = AuditChain.hash(previous, id, at, e);
+                    seq++;
+                    seqs[row] = seq;
+                    ids[row] = id;
+                    String[] values = {e.action().name(), e.outcome().name(), e.purpose().name(), e.username(),
+                        e.actorName(), e.authLevel(), e.resourceType(), e.resourceId(), e.detail(), e.clientAddress(),
+                        e.device(), e.requestId()};
+                    for (int column = 0; column < values.length; column++) {
+                        texts[column][row] = values[column];
+                    }
+                    uuids[0][row] = e.accountId();
+                    uuids[1][row] = e.facilityId();
+                    uuids[2][row] = e.staffId();
+                    uuids[3][row] = e.participantId();
+                    previousHashes[row] = previous;
+                    hashes[row] = hash;
+                    entries.add(new AuditEntry(seq, id, at, e));
+                    if (seq == 1) {
+                        firstHash = hash;
+                    }
+                    previous = hash;
+                }
+                // one statement for the whole batch: the columns as arrays, unnested into rows
                 try (PreparedStatement insert = c.prepareStatement("""
                         insert into audit_event (seq, id, at, action, outcome, purpose, account_id, username,
                             actor_name, auth_level, facility_id, staff_id, participant_id, resource_type, resource_id,
                             detail, client_address, device, request_id, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    Timestamp time = Timestamp.from(at);
-                    for (Pending pending : batch) {
-                        AuditEvent e = pending.event();
-                        UUID id = UUID.randomUUID();
-                        byte[] hash = AuditChain.hash(previous, id, at, e);
-                        seq++;
-                        int i = 1;
-                        insert.setLong(i++, seq);
-                        insert.setObject(i++, id);
-                        insert.setTimestamp(i++, time);
-                        insert.setString(i++, e.action().name());
-                        insert.setString(i++, e.outcome().name());
-                        insert.setString(i++, e.purpose().name());
-                        uuid(insert, i++, e.accountId());
-                        insert.setString(i++, e.username());
-                        insert.setString(i++, e.actorName());
-                        insert.setString(i++, e.authLevel());
-                        uuid(insert, i++, e.facilityId());
-                        uuid(insert, i++, e.staffId());
-                        uuid(insert, i++, e.participantId());
-                        insert.setString(i++, e.resourceType());
-                        insert.setString(i++, e.resourceId());
-                        insert.setString(i++, e.detail());
-                        insert.setString(i++, e.clientAddress());
-                        insert.setString(i++, e.device());
-                        insert.setString(i++, e.requestId());
-                        insert.setBytes(i++, previous);
-                        insert.setBytes(i, hash);
-                        insert.addBatch();
-                        entries.add(new AuditEntry(seq, id, at, e));
-                        if (seq == 1) {
-                            firstHash = hash;
-                        }
-                        previous = hash;
+                        select r.seq, r.id, ?, r.action, r.outcome, r.purpose, r.account_id, r.username, r.actor_name,
+                            r.auth_level, r.facility_id, r.staff_id, r.participant_id, r.resource_type, r.resource_id,
+                            r.detail, r.client_address, r.device, r.request_id, r.prev_hash, r.hash
+                        from unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                            ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
+                        as r(seq, id, action, outcome, purpose, account_id, username, actor_name, auth_level,
+                            facility_id, staff_id, participant_id, resource_type, resource_id, detail, client_address,
+                            device, request_id, prev_hash, hash)""")) {
+                    int i = 1;
+                    insert.setTimestamp(i++, Timestamp.from(at));
+                    insert.setArray(i++, c.createArrayOf("bigint", seqs));
+                    insert.setArray(i++, c.createArrayOf("uuid", ids));
+                    insert.setArray(i++, c.createArrayOf("text", texts[0]));
+                    insert.setArray(i++, c.createArrayOf("text", texts[1]));
+                    insert.setArray(i++, c.createArrayOf("text", texts[2]));
+                    insert.setArray(i++, c.createArrayOf("uuid", uuids[0]));
+                    for (int column = 3; column <= 5; column++) {
+                        insert.setArray(i++, c.createArrayOf("text", texts[column]));
                     }
-                    insert.executeBatch();
+                    for (int column = 1; column <= 3; column++) {
+                        insert.setArray(i++, c.createArrayOf("uuid", uuids[column]));
+                    }
+                    for (int column = 6; column <= 11; column++) {
+                        insert.setArray(i++, c.createArrayOf("text", texts[column]));
+                    }
+                    insert.setArray(i++, c.createArrayOf("bytea", previousHashes));
+                    insert.setArray(i, c.createArrayOf("bytea", hashes));
+                    insert.executeUpdate();
                 }
                 try (PreparedStatement move = c.prepareStatement("update audit_head set seq = ?, hash = ?")) {
                     move.setLong(1, seq);
@@ -214,14 +238,6 @@ final class AuditWriter {
             if (appended != null) {
                 appended.complete(entries.get(i));
             }
-        }
-    }
-
-    private static void uuid(PreparedStatement statement, int index, UUID value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.OTHER);
-        } else {
-            statement.setObject(index, value);
         }
     }
 
