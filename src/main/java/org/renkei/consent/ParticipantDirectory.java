@@ -9,6 +9,7 @@ import org.renkei.access.AccessDecisions;
 import org.renkei.access.AccessRequest;
 import org.renkei.access.Action;
 import org.renkei.access.DataKind;
+import org.renkei.access.Purpose;
 import org.renkei.facility.FacilityId;
 import org.renkei.identity.Actor;
 import org.renkei.platform.time.JapanTime;
@@ -91,6 +92,22 @@ public class ParticipantDirectory {
         }
         List<Participant> found = participants.search(name, birthDate, permittedAt, SEARCH_LIMIT);
         return access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found, p -> p.id().value());
+    }
+
+    /**
+     * The emergency search (EMG-01): after the emergency button was pressed, participants of the whole network by
+     * name (kanji or katakana, from the start of the family name), and by birth date and sex when given — whatever
+     * their consent says, but never one who withdrew. Every answer passes the access decision for the emergency
+     * purpose, which permits it only in an IC-card session with an open emergency activation; without one, nobody
+     * is found.
+     */
+    public List<Participant> emergencySearch(Actor actor, String name, LocalDate birthDate, Sex sex) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("consent.search.emergencyName");
+        }
+        List<Participant> found = participants.search(name, birthDate, sex, null, SEARCH_LIMIT);
+        return access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, Purpose.EMERGENCY, found,
+                p -> p.id().value());
     }
 
     /**
