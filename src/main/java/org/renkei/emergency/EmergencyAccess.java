@@ -21,6 +21,7 @@ import org.renkei.audit.AuditPurpose;
 import org.renkei.audit.AuditTrail;
 import org.renkei.consent.Participant;
 import org.renkei.consent.ParticipantDirectory;
+import org.renkei.consent.ParticipantId;
 import org.renkei.consent.Sex;
 import org.renkei.facility.Facility;
 import org.renkei.facility.FacilityId;
@@ -205,7 +206,7 @@ public class EmergencyAccess {
         }
         List<OpenParticipant> result = new ArrayList<>();
         for (Grant grant : store.openGrants(actor.staffId(), clock.instant())) {
-            directory.find(actor, new org.renkei.consent.ParticipantId(grant.participantId()),
+            directory.find(actor, new ParticipantId(grant.participantId()),
                     DataKind.PARTICIPANT_PROFILE)
                     .ifPresent(p -> result.add(new OpenParticipant(p, grant.expiresAt())));
         }
@@ -316,7 +317,7 @@ public class EmergencyAccess {
         for (Activation a : activations) {
             List<ReviewedGrant> grants = new ArrayList<>();
             for (Grant g : store.grantsOf(a.id())) {
-                String name = directory.find(operator, new org.renkei.consent.ParticipantId(g.participantId()),
+                String name = directory.find(operator, new ParticipantId(g.participantId()),
                         DataKind.PARTICIPANT_PROFILE).map(p -> p.details().fullName()).orElse(null);
                 grants.add(new ReviewedGrant(g, name));
             }

@@ -49,7 +49,6 @@ class EmergencyPages {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", messages.text(e));
-            model.addAttribute("reasonText", reasonText);
             return form(actor, model, reason, reasonText);
         }
         return "redirect:/emergency/search";
