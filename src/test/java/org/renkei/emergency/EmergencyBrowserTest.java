@@ -73,7 +73,8 @@ class EmergencyBrowserTest {
         var consent = new TestConsent(facilities, filings, staff, desk, directory);
         String suffix = TestConsent.uniqueKana();
         FacilityId clinic = consent.activeClinic("救急ブラウザ内科 " + suffix);
-        FacilityId hospital = consent.activeHospital("救急ブラウザ病院 " + suffix);
+        String hospitalName = "救急ブラウザ病院 " + suffix;
+        FacilityId hospital = consent.activeHospital(hospitalName);
         Actor clinicDoctor = consent.doctorAt(clinic);
         Actor nurse = consent.staffAt(hospital, Profession.NURSE, AuthLevel.USER_PKI_CARD);
         Participant patient = consent.join(TestConsent.patient(), clinic, clinic);
@@ -108,12 +109,14 @@ class EmergencyBrowserTest {
         operator.navigate("/operator/emergency");
         assertThat(operator.locator("h1")).hasText("緊急時アクセスの確認");
         var item = operator.locator(".review-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(patient.details().fullName()));
+                .setHasText(hospitalName));
         assertThat(item).containsText("意識がない状態で救急搬送");
-        assertThat(item).containsText("救急ブラウザ病院");
+        assertThat(item).containsText(patient.details().fullName());
         Browser.screenshot(operator, "emergency-review");
         item.locator("button.confirm").click();
-        assertThat(operator.locator("#reviewed")).containsText(patient.details().fullName());
-        assertThat(operator.locator("#reviewed")).containsText("確認済み");
+        var reviewed = operator.locator("#reviewed tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(hospitalName));
+        assertThat(reviewed).containsText(patient.details().fullName());
+        assertThat(reviewed).containsText("確認済み");
     }
 }
