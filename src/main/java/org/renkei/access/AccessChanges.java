@@ -10,4 +10,7 @@ public interface AccessChanges {
 
     /** A participant's registered consent changed. */
     void participantChanged(UUID participant);
+
+    /** A staff member's emergency access changed: an activation or a grant opened, or one ended early. */
+    void emergencyChanged(UUID staff);
 }

@@ -1,5 +1,6 @@
 package org.renkei.access;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The one access decision. Every path to participant data asks it, and nothing else decides.
  *
  * <p>A decision is the pure {@link AccessPolicy} applied to the request and to this node's in-memory
- * {@link AccessView} of consent, facility and user state. Before deciding, the view is brought up to date with
- * every change committed so far on any node (one primary-key read of the journal's version, and a catch-up when
- * behind; see {@link ViewSync}). Changes still uncommitted — even those of the caller's own transaction — are
+ * {@link AccessView} of consent, facility and user state and users' emergency access, at the instant of the
+ * request by the application's {@link Clock} (an emergency activation or grant is open until it expires). Before
+ * deciding, the view is brought up to date with every change committed so far on any node (one primary-key read
+ * of the journal's version, and a catch-up when behind; see {@link ViewSync}). Changes still uncommitted — even those of the caller's own transaction — are
  * never seen: a decision reflects committed state only. Without the database there is no decision: the version
  * read fails and so does the call.
  *
@@ -36,11 +38,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AccessDecisions {
 
     private final ViewSync view;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    AccessDecisions(AccessJournal journal, ConsentSource consent, FacilityRegistry facilities, StaffRegistry staff,
-            PlatformTransactionManager transactions, AuditTrail audit) {
-        this.view = new ViewSync(journal, consent, facilities, staff, transactions);
+    AccessDecisions(AccessJournal journal, ConsentSource consent, EmergencySource emergency,
+            FacilityRegistry facilities, StaffRegistry staff, PlatformTransactionManager transactions, Clock clock,
+            AuditTrail audit) {
+        this.view = new ViewSync(journal, consent, emergency, facilities, staff, transactions);
+        this.clock = clock;
         this.audit = audit;
     }
 
@@ -56,7 +61,7 @@ public class AccessDecisions {
      * of a list ({@link #permitted}) is not a denial: the list's own audit entry names what it showed.
      */
     public Decision decide(AccessRequest request) {
-        Decision decision = new Decision(view.current().decide(request));
+        Decision decision = new Decision(view.current().decide(request, clock.instant()));
         if (decision.denied()) {
             audit.recordLater(AuditEvent.of(AuditAction.ACCESS_DENIED).by(request.actor()).denied()
                     .participant(request.participant()).resource(request.kind().name(), null)
@@ -76,10 +81,18 @@ public class AccessDecisions {
      */
     public <T> List<T> permitted(Actor actor, Action action, DataKind kind, List<T> candidates,
             Function<T, UUID> participantOf) {
+        return permitted(actor, action, kind, Purpose.CARE, candidates, participantOf);
+    }
+
+    /** As {@link #permitted(Actor, Action, DataKind, List, Function)}, for the given purpose. */
+    public <T> List<T> permitted(Actor actor, Action action, DataKind kind, Purpose purpose, List<T> candidates,
+            Function<T, UUID> participantOf) {
         AccessView current = view.current();
+        var now = clock.instant();
         List<T> result = new ArrayList<>(candidates.size());
         for (T candidate : candidates) {
-            if (current.decide(AccessRequest.of(actor, participantOf.apply(candidate), action, kind)).permits()) {
+            var request = new AccessRequest(actor, participantOf.apply(candidate), action, kind, purpose);
+            if (current.decide(request, now).permits()) {
                 result.add(candidate);
             }
         }

@@ -26,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The journal of changes that access decisions depend on (tables {@code access_version} and {@code access_change}).
  *
- * <p><b>Writing.</b> A participant's consent, a facility's state or a user's state changed: the change is recorded
- * in the transaction that makes it, just before it commits — {@code access_version} is counted up (its row lock
- * orders the committing transactions, so versions are gapless and commit in order) and one {@code access_change}
- * row names what changed. The version thus becomes visible exactly when the change does, and a rolled-back change
- * leaves no trace. Taking the row lock only at commit keeps it short and after every other lock of the
- * transaction, so it cannot deadlock with them.
+ * <p><b>Writing.</b> A participant's consent, a facility's state, a user's state or a user's emergency access
+ * changed: the change is recorded in the transaction that makes it, just before it commits — {@code access_version}
+ * is counted up (its row lock orders the committing transactions, so versions are gapless and commit in order) and
+ * one {@code access_change} row names what changed. The version thus becomes visible exactly when the change
+ * does, and a rolled-back change leaves no trace. Taking the row lock only at commit keeps it short and after
+ * every other lock of the transaction, so it cannot deadlock with them.
  *
  * <p><b>Reading</b> ({@link ViewSync}): the version, and the changes between two versions. Old rows are pruned
  * after {@code renkei.access.journal-retention}; a node that finds a gap loads everything again.
@@ -43,7 +43,7 @@ class AccessJournal implements AccessChanges {
 
     /** What kind of thing changed. */
     enum Topic {
-        PARTICIPANT, FACILITY, STAFF
+        PARTICIPANT, FACILITY, STAFF, EMERGENCY
     }
 
     /** One thing that changed. */
@@ -72,6 +72,11 @@ class AccessJournal implements AccessChanges {
     @Override
     public void participantChanged(UUID participant) {
         record(new Key(Topic.PARTICIPANT, participant));
+    }
+
+    @Override
+    public void emergencyChanged(UUID staff) {
+        record(new Key(Topic.EMERGENCY, staff));
     }
 
     @EventListener

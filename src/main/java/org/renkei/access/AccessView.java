@@ -1,6 +1,9 @@
 package org.renkei.access;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +18,11 @@ import org.renkei.identity.Actor;
  * {@code int[]} (permitted, denied) rather than sets of UUIDs. A facility or user the view has never been told
  * about is not active: every facility and user is registered as applying, and each later change of state is
  * journalled, so one the view does not know has not become active since it was loaded.
+ *
+ * <p>Emergency access (EMG-01…EMG-04) is kept per staff member: until when their latest activation lets them
+ * search, and until when each of their grants lets them look at a participant. Whether one is still open depends
+ * on the time of the request, which the caller passes in; an expired entry stays until the next change of that
+ * staff member or the next full load, and is simply not open any more.
  *
  * <p>Readers take no lock: the maps are concurrent and every participant entry is immutable, replaced whole. Only
  * one writer (the node's {@link ViewSync}, under its lock) changes a view; it writes the entities first and the
@@ -55,9 +63,33 @@ final class AccessView {
         }
     }
 
+    /** One staff member's open emergency access: ends in epoch milliseconds (exclusive). */
+    static final class Emergency {
+        final long searchUntil;
+        final Map<UUID, Long> grantedUntil;
+
+        Emergency(StaffEmergency emergency) {
+            this.searchUntil = emergency.searchUntil() == null ? Long.MIN_VALUE
+                    : emergency.searchUntil().toEpochMilli();
+            Map<UUID, Long> grants = new HashMap<>();
+            emergency.grantedUntil().forEach((participant, until) -> grants.put(participant, until.toEpochMilli()));
+            this.grantedUntil = Map.copyOf(grants);
+        }
+
+        boolean searching(long now) {
+            return now < searchUntil;
+        }
+
+        boolean granted(UUID participant, long now) {
+            Long until = grantedUntil.get(participant);
+            return until != null && now < until;
+        }
+    }
+
     private final ConcurrentHashMap<UUID, FacilitySlot> facilities;
     private final ConcurrentHashMap<UUID, Boolean> activeStaff;
     private final ConcurrentHashMap<UUID, Consent> participants;
+    private final ConcurrentHashMap<UUID, Emergency> emergencies = new ConcurrentHashMap<>();
     private int nextFacility;
     private volatile long version;
 
@@ -86,11 +118,17 @@ final class AccessView {
 
     // --- the decision
 
-    Reason decide(AccessRequest request) {
-        return AccessPolicy.decide(request, facts(request));
+    /** The decision at the given instant (the end of emergency access depends on it). */
+    Reason decide(AccessRequest request, Instant now) {
+        return AccessPolicy.decide(request, facts(request, now.toEpochMilli()));
     }
 
-    AccessPolicy.Facts facts(AccessRequest request) {
+    /** The decision now, by the system clock (tests and the benchmark). */
+    Reason decide(AccessRequest request) {
+        return decide(request, Instant.now());
+    }
+
+    AccessPolicy.Facts facts(AccessRequest request, long now) {
         Actor actor = request.actor();
         FacilitySlot facility = actor.facilityId() == null ? null : facilities.get(actor.facilityId());
         boolean userActive = actor.staffId() != null && activeStaff.containsKey(actor.staffId());
@@ -101,8 +139,12 @@ final class AccessView {
             permitted = consent.permits(facility.index);
             denied = consent.denies(facility.index);
         }
+        Emergency emergency = actor.staffId() == null || emergencies.isEmpty() ? null
+                : emergencies.get(actor.staffId());
+        boolean searching = emergency != null && emergency.searching(now);
+        boolean granted = emergency != null && emergency.granted(request.participant(), now);
         return new AccessPolicy.Facts(facility != null && facility.active, userActive, consent != null,
-                consent != null && consent.participating, permitted, denied);
+                consent != null && consent.participating, permitted, denied, searching, granted);
     }
 
     // --- changes (one writer at a time)
@@ -122,6 +164,15 @@ final class AccessView {
     void participant(ParticipantConsent consent) {
         participants.put(consent.participant(),
                 new Consent(consent.participating(), indexes(consent.permitted()), indexes(consent.denied())));
+    }
+
+    /** A staff member's emergency access as it now stands (replacing what the view knew). */
+    void emergency(StaffEmergency emergency) {
+        if (emergency.isEmpty()) {
+            emergencies.remove(emergency.staff());
+        } else {
+            emergencies.put(emergency.staff(), new Emergency(emergency));
+        }
     }
 
     /** The participant is gone from the registered consent (never registered, or removed). */

@@ -19,7 +19,7 @@ public record Decision(Reason reason) {
      * emergency grant opened it; null otherwise (the audit entry keeps its own purpose).
      */
     public AuditPurpose auditPurpose() {
-        return null;
+        return reason == Reason.EMERGENCY_GRANT || reason == Reason.EMERGENCY_SEARCH ? AuditPurpose.EMERGENCY : null;
     }
 
     public boolean permitted() {

@@ -6,6 +6,16 @@ public enum Reason {
     CONSENT_PERMITS(true),
     /** The operator's staff administer participants and their consent (not their records). */
     OPERATOR_ADMINISTRATION(true),
+    /**
+     * The participant did not permit the facility, or denied it, but the user holds an unexpired emergency grant
+     * for them: find and view only (EMG-01, EMG-04). Audited as emergency access.
+     */
+    EMERGENCY_GRANT(true),
+    /**
+     * The user pressed the emergency button with a reason and may, until the activation expires, find any
+     * participant who has not withdrawn (EMG-01). Audited as emergency access.
+     */
+    EMERGENCY_SEARCH(true),
 
     /** No such participant (CON-01). */
     NO_SUCH_PARTICIPANT(false),
@@ -23,7 +33,10 @@ public enum Reason {
     NOT_ALLOWED_FOR_SESSION(false),
     /** The action needs an IC-card login (DOC-02, EMG-03). */
     CARD_REQUIRED(false),
-    /** This purpose is not open to this session (emergency and disaster access come with their own grants). */
+    /**
+     * This purpose is not open to this session: emergency access needs a card session with an open activation,
+     * and only to find participants; disaster access is not open.
+     */
     PURPOSE_NOT_OPEN(false);
 
     private final boolean permits;

@@ -23,12 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Before each decision (or batch of decisions) {@link #current()} reads {@code access_version} — one row by
  * its key, outside any transaction of the caller ({@code NOT_SUPPORTED}: the caller's transaction is suspended),
  * so nothing uncommitted can ever reach the shared view. If the view is behind, the journal rows between its
- * version and the one just read name what changed; those participants, facilities and users are read again, in a
+ * version and the one just read name what changed; those participants, facilities, users and users' emergency
+ * access are read again, in a
  * new read-only transaction, and the view moves to that version. Every change up to the version read has
  * committed (versions are counted up under a row lock at commit), so what is read is at least that new.
  *
  * <p>The first call, and any call that finds journal rows pruned away, loads everything — the version, then every
- * facility, user and participant — in one read-only {@code REPEATABLE READ} transaction, a consistent snapshot
+ * facility, user, participant and open emergency access — in one read-only {@code REPEATABLE READ} transaction, a consistent snapshot
  * of that version, and replaces the view whole.
  *
  * <p>Readers that find the view current take no lock. Catching up is done by one thread at a time; the others
@@ -40,6 +41,7 @@ final class ViewSync {
 
     private final AccessJournal journal;
     private final ConsentSource consent;
+    private final EmergencySource emergency;
     private final FacilityRegistry facilities;
     private final StaffRegistry staff;
     private final TransactionTemplate versionRead;
@@ -48,10 +50,11 @@ final class ViewSync {
     private final ReentrantLock catchUp = new ReentrantLock();
     private volatile AccessView view;
 
-    ViewSync(AccessJournal journal, ConsentSource consent, FacilityRegistry facilities, StaffRegistry staff,
-            PlatformTransactionManager transactions) {
+    ViewSync(AccessJournal journal, ConsentSource consent, EmergencySource emergency, FacilityRegistry facilities,
+            StaffRegistry staff, PlatformTransactionManager transactions) {
         this.journal = journal;
         this.consent = consent;
+        this.emergency = emergency;
         this.facilities = facilities;
         this.staff = staff;
         this.versionRead = new TransactionTemplate(transactions);
@@ -130,6 +133,7 @@ final class ViewSync {
                     facilities.find(new FacilityId(key.id())).map(Facility::isActive).orElse(false));
             case STAFF -> into.staff(key.id(),
                     staff.find(new StaffId(key.id())).map(StaffMember::isActive).orElse(false));
+            case EMERGENCY -> into.emergency(emergency.emergencyOf(key.id()));
         }
     }
 
@@ -147,6 +151,7 @@ final class ViewSync {
                 }
             }
             consent.forEach(fresh::participant);
+            emergency.forEach(fresh::emergency);
             return fresh;
         });
         log.info("Access view loaded at version {}: {} facilities, {} participants in {} ms", loaded.version(),

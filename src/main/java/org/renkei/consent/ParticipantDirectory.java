@@ -13,7 +13,9 @@ import org.renkei.access.DataKind;
 import org.renkei.access.Decision;
 import org.renkei.audit.AuditAction;
 import org.renkei.audit.AuditEvent;
+import org.renkei.audit.AuditPurpose;
 import org.renkei.audit.AuditTrail;
+import org.renkei.access.Purpose;
 import org.renkei.facility.FacilityId;
 import org.renkei.identity.Actor;
 import org.renkei.platform.time.JapanTime;
@@ -63,11 +65,11 @@ public class ParticipantDirectory {
     }
 
     /** Every participant a search showed, in the audit trail before they are shown (AUD-01). */
-    private void searched(Actor actor, List<Participant> shown) {
+    private void searched(Actor actor, List<Participant> shown, AuditPurpose purpose) {
         List<AuditEvent> events = new ArrayList<>(shown.size());
         for (Participant p : shown) {
             events.add(AuditEvent.of(AuditAction.SEARCH).by(actor).participant(p.id().value())
-                    .resource("Patient", p.id().value()).build());
+                    .resource("Patient", p.id().value()).purpose(purpose).build());
         }
         audit.recordAll(events);
     }
@@ -92,7 +94,7 @@ public class ParticipantDirectory {
                 .flatMap(participants::find).map(List::of).orElse(List.of());
         List<Participant> shown = access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found,
                 p -> p.id().value());
-        searched(actor, shown);
+        searched(actor, shown, null);
         return shown.stream().findFirst();
     }
 
@@ -119,7 +121,25 @@ public class ParticipantDirectory {
         List<Participant> found = participants.search(name, birthDate, permittedAt, SEARCH_LIMIT);
         List<Participant> shown = access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, found,
                 p -> p.id().value());
-        searched(actor, shown);
+        searched(actor, shown, null);
+        return shown;
+    }
+
+    /**
+     * The emergency search (EMG-01): after the emergency button was pressed, participants of the whole network by
+     * name (kanji or katakana, from the start of the family name), and by birth date and sex when given — whatever
+     * their consent says, but never one who withdrew. Every answer passes the access decision for the emergency
+     * purpose, which permits it only in an IC-card session with an open emergency activation; without one, nobody
+     * is found.
+     */
+    public List<Participant> emergencySearch(Actor actor, String name, LocalDate birthDate, Sex sex) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("consent.search.emergencyName");
+        }
+        List<Participant> found = participants.search(name, birthDate, sex, null, SEARCH_LIMIT);
+        List<Participant> shown = access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, Purpose.EMERGENCY,
+                found, p -> p.id().value());
+        searched(actor, shown, AuditPurpose.EMERGENCY);
         return shown;
     }
 

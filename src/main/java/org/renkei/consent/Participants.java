@@ -163,6 +163,11 @@ class Participants {
 
     /** Participants by name (kanji or katakana, prefix) and/or birth date; optionally only those a facility may see. */
     List<Participant> search(String name, LocalDate birthDate, FacilityId permittedAt, int limit) {
+        return search(name, birthDate, null, permittedAt, limit);
+    }
+
+    /** As {@link #search(String, LocalDate, FacilityId, int)}, and of the given sex when one is given. */
+    List<Participant> search(String name, LocalDate birthDate, Sex sex, FacilityId permittedAt, int limit) {
         var sql = new StringBuilder("select p.* from participant p where true");
         var params = new LinkedHashMap<String, Object>();
         if (name != null && !name.isBlank()) {
@@ -173,6 +178,10 @@ class Participants {
         if (birthDate != null) {
             sql.append(" and p.birth_date = :birth");
             params.put("birth", birthDate);
+        }
+        if (sex != null) {
+            sql.append(" and p.sex = :sex");
+            params.put("sex", sex.name());
         }
         if (permittedAt != null) {
             sql.append(" and p.participating and exists (select 1 from participant_facility f where f.participant_id = p.id"

@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/facility/**").hasRole("FACILITY_ADMIN")
+                        .requestMatchers("/emergency/**").hasRole("STAFF")
                         .requestMatchers("/fhir/**").hasAnyRole("OPERATOR", "STAFF")
                         .anyRequest().authenticated())
                 .addFilterBefore(new ActorStandingFilter(eligibility), AuthorizationFilter.class)

@@ -2,9 +2,13 @@ package org.renkei.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,7 +30,8 @@ import org.renkei.identity.Profession;
  * Random histories of registered consent forms, facility and user state changes, applied to the real view and
  * policy; after every step every decision — each facility's users (card and password sessions), the operator and
  * a facility administrator, for every participant (and one that does not exist), a few actions, kinds and
- * purposes — is checked against a small model of the requirements written here.
+ * purposes — is checked against a small model of the requirements written here. Emergency activations and grants
+ * (EMG-01…EMG-04) join the histories, and time passes, so that they expire.
  */
 class AccessDecisionPropertyTest {
 
@@ -36,7 +41,9 @@ class AccessDecisionPropertyTest {
     private static final int PARTICIPANTS = 4;
 
     private static final Action[] ACTIONS = {Action.VIEW, Action.STORE, Action.FIND};
-    private static final DataKind[] KINDS = {DataKind.CENTRE_RECORD, DataKind.CONSENT};
+    private static final DataKind[] KINDS = {DataKind.CENTRE_RECORD, DataKind.CONSENT, DataKind.PARTICIPANT_PROFILE};
+    private static final Duration SEARCH = Duration.ofHours(1);
+    private static final Duration GRANT = Duration.ofHours(24);
     private static final Purpose[] PURPOSES = {Purpose.CARE, Purpose.EMERGENCY};
 
     enum Standing {
@@ -79,6 +86,22 @@ class AccessDecisionPropertyTest {
     record ReinstateUser(int facility) implements Step {
     }
 
+    /** The user of the facility presses the emergency button (the emergency module checks the card). */
+    record Activate(int facility) implements Step {
+    }
+
+    /** The user of the facility opens the participant in an emergency. */
+    record Grant(int facility, int participant) implements Step {
+    }
+
+    /** The operator flags the user's emergency access as misuse: everything open ends. */
+    record EndEmergency(int facility) implements Step {
+    }
+
+    /** Time passes. */
+    record Tick(int minutes) implements Step {
+    }
+
     /** The world as the requirements describe it, and the view told of each change as the journal would. */
     static final class World {
         final UUID[] facilityIds = new UUID[FACILITIES];
@@ -87,6 +110,9 @@ class AccessDecisionPropertyTest {
         final Standing[] facility = new Standing[FACILITIES];
         final Standing[] user = new Standing[FACILITIES];
         final ConsentState[] consent = new ConsentState[PARTICIPANTS];
+        final Instant[] searchUntil = new Instant[FACILITIES];
+        final Instant[][] grantedUntil = new Instant[FACILITIES][PARTICIPANTS];
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
         final AccessView view = new AccessView(0);
 
         World() {
@@ -145,9 +171,41 @@ class AccessDecisionPropertyTest {
                 user(s.facility(), Standing.ACTIVE, Standing.SUSPENDED);
             } else if (step instanceof ReinstateUser r) {
                 user(r.facility(), Standing.SUSPENDED, Standing.ACTIVE);
+            } else if (step instanceof Activate a) {
+                searchUntil[a.facility()] = now.plus(SEARCH);
+                emergency(a.facility());
+            } else if (step instanceof Grant g) {
+                grantedUntil[g.facility()][g.participant()] = now.plus(GRANT);
+                emergency(g.facility());
+            } else if (step instanceof EndEmergency e) {
+                searchUntil[e.facility()] = null;
+                grantedUntil[e.facility()] = new Instant[PARTICIPANTS];
+                emergency(e.facility());
+            } else if (step instanceof Tick t) {
+                now = now.plus(Duration.ofMinutes(t.minutes()));
             } else {
                 throw new IllegalArgumentException(String.valueOf(step));
             }
+        }
+
+        /** Tells the view the user's open emergency access, as the emergency source reads it. */
+        private void emergency(int f) {
+            Map<UUID, Instant> grants = new HashMap<>();
+            for (int p = 0; p < PARTICIPANTS; p++) {
+                if (grantedUntil[f][p] != null && now.isBefore(grantedUntil[f][p])) {
+                    grants.put(participantIds[p], grantedUntil[f][p]);
+                }
+            }
+            Instant search = searchUntil[f] != null && now.isBefore(searchUntil[f]) ? searchUntil[f] : null;
+            view.emergency(new StaffEmergency(staffIds[f], search, grants));
+        }
+
+        private boolean searching(int f) {
+            return searchUntil[f] != null && now.isBefore(searchUntil[f]);
+        }
+
+        private boolean granted(int f, Integer p) {
+            return p != null && grantedUntil[f][p] != null && now.isBefore(grantedUntil[f][p]);
         }
 
         private void form(int p, ConsentState state) {
@@ -204,7 +262,10 @@ class AccessDecisionPropertyTest {
             if ((action == Action.STORE || action == Action.UPDATE) && !actor.authLevel().isCard()) {
                 return Reason.CARD_REQUIRED;                        // DOC-02
             }
-            if (purpose != Purpose.CARE) {
+            boolean card = actor.authLevel().isCard();
+            boolean emergencySearch = purpose == Purpose.EMERGENCY && card && action == Action.FIND
+                    && kind == DataKind.PARTICIPANT_PROFILE && searching(f);                  // EMG-01, EMG-03
+            if (purpose != Purpose.CARE && !emergencySearch) {
                 return Reason.PURPOSE_NOT_OPEN;
             }
             if (c == null) {
@@ -213,11 +274,19 @@ class AccessDecisionPropertyTest {
             if (!c.participating()) {
                 return Reason.WITHDRAWN;                            // CON-06
             }
+            if (emergencySearch) {
+                return Reason.EMERGENCY_SEARCH;                     // EMG-01
+            }
+            // EMG-01, EMG-04: read-only, card only, until it expires
+            boolean grant = card && (action == Action.VIEW || action == Action.FIND) && granted(f, p);
             FacilityId mine = new FacilityId(facilityIds[f]);
             if (c.denied().contains(mine)) {
-                return Reason.FACILITY_DENIED;                      // CON-03
+                return grant ? Reason.EMERGENCY_GRANT : Reason.FACILITY_DENIED;               // CON-03
             }
-            return c.permitted().contains(mine) ? Reason.CONSENT_PERMITS : Reason.FACILITY_NOT_PERMITTED; // CON-02
+            if (c.permitted().contains(mine)) {
+                return Reason.CONSENT_PERMITS;                      // CON-02
+            }
+            return grant ? Reason.EMERGENCY_GRANT : Reason.FACILITY_NOT_PERMITTED;
         }
 
         /** Every decision the world allows asking, checked against the reference. */
@@ -240,7 +309,7 @@ class AccessDecisionPropertyTest {
                             for (DataKind kind : KINDS) {
                                 for (Purpose purpose : PURPOSES) {
                                     var request = new AccessRequest(actor, participants.get(i), action, kind, purpose);
-                                    Reason actual = view.decide(request);
+                                    Reason actual = view.decide(request, now);
                                     Reason expected = expected(actor, f, p, action, kind, purpose);
                                     if (actual != expected) {
                                         throw new AssertionError("%s of facility %d (%s), participant %s, %s %s %s: "
@@ -257,16 +326,19 @@ class AccessDecisionPropertyTest {
             return checked;
         }
 
-        /** CON-02 as the consent module states it: a card user sees exactly what the consent permits, while
-         * their facility and they themselves are active. */
+        /** CON-02 as the consent module states it: a card user sees exactly what the consent permits, or an
+         * unexpired emergency grant opens (unless the participant withdrew), while their facility and they
+         * themselves are active. */
         void checkConsentPermits() {
             for (int f = 0; f < FACILITIES; f++) {
                 Actor card = staff(f, AuthLevel.USER_PKI_CARD);
                 for (int p = 0; p < PARTICIPANTS; p++) {
                     boolean consentPermits = consent[p] != null && consent[p].permits(new FacilityId(facilityIds[f]));
-                    boolean expected = consentPermits && facility[f] == Standing.ACTIVE && user[f] == Standing.ACTIVE;
+                    boolean emergency = consent[p] != null && consent[p].participating() && granted(f, p);
+                    boolean expected = (consentPermits || emergency) && facility[f] == Standing.ACTIVE
+                            && user[f] == Standing.ACTIVE;
                     assertThat(view.decide(AccessRequest.of(card, participantIds[p], Action.VIEW,
-                            DataKind.CENTRE_RECORD)).permits()).isEqualTo(expected);
+                            DataKind.CENTRE_RECORD), now).permits()).isEqualTo(expected);
                 }
             }
         }
@@ -278,7 +350,7 @@ class AccessDecisionPropertyTest {
     }
 
     @Property(tries = 300)
-    @Label("CON-02 CON-03 CON-06 FAC-04 FAC-05 USR-07 DOC-02: after every registered form and state change, every decision is what the requirements say")
+    @Label("CON-02 CON-03 CON-06 FAC-04 FAC-05 USR-07 DOC-02 EMG-01 EMG-03 EMG-04: after every registered form, state change, emergency access and passing of time, every decision is what the requirements say")
     void everyDecisionFollowsTheRequirements(@ForAll("histories") List<Step> history) {
         World world = new World();
         world.checkEveryDecision();
@@ -305,7 +377,11 @@ class AccessDecisionPropertyTest {
                 Tuple.of(2, facility.map(ReinstateFacility::new)),
                 Tuple.of(1, facility.map(FacilityWithdraws::new)),
                 Tuple.of(2, facility.map(SuspendUser::new)),
-                Tuple.of(2, facility.map(ReinstateUser::new)));
+                Tuple.of(2, facility.map(ReinstateUser::new)),
+                Tuple.of(2, facility.map(Activate::new)),
+                Tuple.of(3, Combinators.combine(facility, participant).as(Grant::new)),
+                Tuple.of(1, facility.map(EndEmergency::new)),
+                Tuple.of(3, Arbitraries.integers().between(1, 30 * 60).map(Tick::new)));
         return step.list().ofMinSize(1).ofMaxSize(25);
     }
 

@@ -2,6 +2,7 @@ package org.renkei.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -114,13 +115,127 @@ class AccessPolicyTest {
 
     @Test
     @DisplayName("EMG-01 DIS-03 emergency and disaster access are not open without their grants")
-    void emergencyNotOpenYet() {
+    void emergencyNotOpenWithoutGrant() {
         for (Purpose purpose : new Purpose[] {Purpose.EMERGENCY, Purpose.DISASTER}) {
             var request = new AccessRequest(CARD, PARTICIPANT, Action.VIEW, DataKind.CENTRE_RECORD, purpose);
             assertThat(AccessPolicy.decide(request, GOOD)).isEqualTo(Reason.PURPOSE_NOT_OPEN);
             assertThat(AccessPolicy.decide(request, new AccessPolicy.Facts(true, true, true, true, false, false)))
                     .isEqualTo(Reason.PURPOSE_NOT_OPEN);
+            var find = new AccessRequest(CARD, PARTICIPANT, Action.FIND, DataKind.PARTICIPANT_PROFILE, purpose);
+            assertThat(AccessPolicy.decide(find, NOT_PERMITTED)).isEqualTo(Reason.PURPOSE_NOT_OPEN);
         }
+    }
+
+    /** The facility not permitted; an open emergency activation, no grant. */
+    private static final AccessPolicy.Facts NOT_PERMITTED = new AccessPolicy.Facts(true, true, true, true, false,
+            false);
+    private static final AccessPolicy.Facts SEARCHING = new AccessPolicy.Facts(true, true, true, true, false, false,
+            true, false);
+    private static final AccessPolicy.Facts GRANTED = new AccessPolicy.Facts(true, true, true, true, false, false,
+            false, true);
+
+    private static AccessRequest emergencyFind(Actor actor) {
+        return new AccessRequest(actor, PARTICIPANT, Action.FIND, DataKind.PARTICIPANT_PROFILE, Purpose.EMERGENCY);
+    }
+
+    @Test
+    @DisplayName("EMG-01 after the emergency button a card user may find any participant who takes part, and only find their profile")
+    void emergencySearch() {
+        assertThat(AccessPolicy.decide(emergencyFind(CARD), SEARCHING)).isEqualTo(Reason.EMERGENCY_SEARCH);
+        assertThat(Reason.EMERGENCY_SEARCH.permits()).isTrue();
+        assertThat(AccessPolicy.decide(emergencyFind(staff(AuthLevel.HPKI_CARD)), SEARCHING))
+                .isEqualTo(Reason.EMERGENCY_SEARCH);
+        // denied or permitted alike
+        assertThat(AccessPolicy.decide(emergencyFind(CARD), new AccessPolicy.Facts(true, true, true, true, true, true,
+                true, false))).isEqualTo(Reason.EMERGENCY_SEARCH);
+        // never a withdrawn or unknown participant
+        assertThat(AccessPolicy.decide(emergencyFind(CARD), new AccessPolicy.Facts(true, true, true, false, false,
+                false, true, false))).isEqualTo(Reason.WITHDRAWN);
+        assertThat(AccessPolicy.decide(emergencyFind(CARD), new AccessPolicy.Facts(true, true, false, false, false,
+                false, true, false))).isEqualTo(Reason.NO_SUCH_PARTICIPANT);
+        // the emergency purpose opens nothing else
+        for (DataKind kind : DataKind.values()) {
+            for (Action action : Action.values()) {
+                if (action == Action.FIND && kind == DataKind.PARTICIPANT_PROFILE) {
+                    continue;
+                }
+                assertThat(AccessPolicy.decide(new AccessRequest(CARD, PARTICIPANT, action, kind,
+                        Purpose.EMERGENCY), SEARCHING)).as("%s %s", action, kind).isEqualTo(Reason.PURPOSE_NOT_OPEN);
+            }
+        }
+        // and a search does not open the records
+        assertThat(view(SEARCHING)).isEqualTo(Reason.FACILITY_NOT_PERMITTED);
+    }
+
+    @Test
+    @DisplayName("EMG-03 a password session gets nothing from the emergency button, nor from a grant its user holds")
+    void emergencyNeedsCard() {
+        for (AuthLevel level : new AuthLevel[] {AuthLevel.PROVISIONAL_PASSWORD, AuthLevel.TEMPORARY_PASSWORD}) {
+            Actor password = staff(level);
+            assertThat(AccessPolicy.decide(emergencyFind(password), SEARCHING)).isEqualTo(Reason.PURPOSE_NOT_OPEN);
+            assertThat(decide(password, Action.VIEW, DataKind.CENTRE_RECORD, GRANTED))
+                    .isEqualTo(Reason.FACILITY_NOT_PERMITTED);
+        }
+        assertThat(AccessPolicy.decide(emergencyFind(OPERATOR), SEARCHING)).isEqualTo(Reason.PURPOSE_NOT_OPEN);
+    }
+
+    @Test
+    @DisplayName("EMG-01 EMG-04 an emergency grant opens the participant's data read-only, where the consent would deny it, also against a denial")
+    void emergencyGrant() {
+        for (DataKind kind : DataKind.values()) {
+            for (Action action : Action.values()) {
+                Reason expected = action == Action.VIEW || action == Action.FIND ? Reason.EMERGENCY_GRANT
+                        : Reason.FACILITY_NOT_PERMITTED;
+                assertThat(decide(CARD, action, kind, GRANTED)).as("%s %s", action, kind).isEqualTo(expected);
+            }
+        }
+        assertThat(Reason.EMERGENCY_GRANT.permits()).isTrue();
+        var deniedButGranted = new AccessPolicy.Facts(true, true, true, true, true, true, false, true);
+        assertThat(view(deniedButGranted)).isEqualTo(Reason.EMERGENCY_GRANT);
+        assertThat(decide(CARD, Action.STORE, DataKind.CENTRE_RECORD, deniedButGranted))
+                .isEqualTo(Reason.FACILITY_DENIED);
+        // consent that permits stays the reason
+        assertThat(view(new AccessPolicy.Facts(true, true, true, true, true, false, false, true)))
+                .isEqualTo(Reason.CONSENT_PERMITS);
+        // a grant never opens a withdrawn participant, nor works for a suspended user or facility
+        assertThat(view(new AccessPolicy.Facts(true, true, true, false, false, false, true, true)))
+                .isEqualTo(Reason.WITHDRAWN);
+        assertThat(view(new AccessPolicy.Facts(true, false, true, true, false, false, true, true)))
+                .isEqualTo(Reason.USER_NOT_ACTIVE);
+        assertThat(view(new AccessPolicy.Facts(false, true, true, true, false, false, true, true)))
+                .isEqualTo(Reason.FACILITY_NOT_ACTIVE);
+    }
+
+    @Test
+    @DisplayName("EMG-04 the view opens an emergency activation and a grant until they expire, and only for that user and participant")
+    void viewExpiry() {
+        var view = new AccessView(0);
+        Actor nurse = CARD;
+        view.facility(FACILITY, true);
+        view.staff(nurse.staffId(), true);
+        view.participant(new ParticipantConsent(PARTICIPANT, true, java.util.Set.of(), java.util.Set.of()));
+        UUID other = UUID.randomUUID();
+        view.participant(new ParticipantConsent(other, true, java.util.Set.of(), java.util.Set.of()));
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        view.emergency(new StaffEmergency(nurse.staffId(), now.plusSeconds(3600),
+                java.util.Map.of(PARTICIPANT, now.plusSeconds(86_400))));
+        var viewRecords = AccessRequest.of(nurse, PARTICIPANT, Action.VIEW, DataKind.CENTRE_RECORD);
+
+        assertThat(view.decide(viewRecords, now)).isEqualTo(Reason.EMERGENCY_GRANT);
+        assertThat(view.decide(viewRecords, now.plusSeconds(86_399))).isEqualTo(Reason.EMERGENCY_GRANT);
+        assertThat(view.decide(viewRecords, now.plusSeconds(86_400))).isEqualTo(Reason.FACILITY_NOT_PERMITTED);
+        assertThat(view.decide(AccessRequest.of(nurse, other, Action.VIEW, DataKind.CENTRE_RECORD), now))
+                .isEqualTo(Reason.FACILITY_NOT_PERMITTED);
+        Actor colleague = staff(AuthLevel.USER_PKI_CARD);
+        view.staff(colleague.staffId(), true);
+        assertThat(view.decide(AccessRequest.of(colleague, PARTICIPANT, Action.VIEW, DataKind.CENTRE_RECORD), now))
+                .isEqualTo(Reason.FACILITY_NOT_PERMITTED);
+
+        assertThat(view.decide(emergencyFind(nurse), now.plusSeconds(3599))).isEqualTo(Reason.EMERGENCY_SEARCH);
+        assertThat(view.decide(emergencyFind(nurse), now.plusSeconds(3600))).isEqualTo(Reason.PURPOSE_NOT_OPEN);
+
+        view.emergency(StaffEmergency.none(nurse.staffId()));
+        assertThat(view.decide(viewRecords, now)).isEqualTo(Reason.FACILITY_NOT_PERMITTED);
     }
 
     @Test

@@ -38,6 +38,7 @@ class AccessViewConsistencyTests {
 
     @Autowired AccessJournal journal;
     @Autowired ConsentSource consent;
+    @Autowired EmergencySource emergency;
     @Autowired FacilityRegistry facilities;
     @Autowired StaffRegistry staff;
     @Autowired FilingDesk filings;
@@ -56,8 +57,8 @@ class AccessViewConsistencyTests {
         tx = new TransactionTemplate(transactions);
         newTx = new TransactionTemplate(transactions);
         newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        nodeA = new ViewSync(journal, consent, facilities, staff, transactions);
-        nodeB = new ViewSync(journal, consent, facilities, staff, transactions);
+        nodeA = new ViewSync(journal, consent, emergency, facilities, staff, transactions);
+        nodeB = new ViewSync(journal, consent, emergency, facilities, staff, transactions);
     }
 
     private static Reason view(ViewSync node, Actor actor, UUID participant) {

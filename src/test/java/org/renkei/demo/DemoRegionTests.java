@@ -1,6 +1,13 @@
 package org.renkei.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +41,8 @@ import org.renkei.record.RecordQuery;
 import org.renkei.record.SharedRecords;
 import org.renkei.record.StoredRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @RenkeiTest
@@ -53,6 +62,8 @@ class DemoRegionTests {
     @Autowired SharedRecords records;
     @Autowired FhirRecords fhir;
     @Autowired Attachments attachments;
+    @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
 
     @Test
     @DisplayName("FAC-01 PAR-01 CON-02 CON-03 CON-06 DOC-01 the demo region loads in one go — facilities, users with their cards, participants, queued forms — and then its shared records")
@@ -83,5 +94,33 @@ class DemoRegionTests {
         assertThat(stored).extracting(StoredRecord::category)
                 .contains(RecordCategory.LAB_RESULT, RecordCategory.REFERRAL_LETTER, RecordCategory.PRESCRIPTION,
                         RecordCategory.DISPENSING, RecordCategory.ALLERGY, RecordCategory.CARE_NOTE);
+    }
+
+    @Test
+    @DisplayName("EMG-01 in the demo region a nurse of 緑ヶ丘総合病院 with a user card opens 山田 花子, who has not permitted that hospital, with the emergency button and sees her records")
+    void demoNurseUsesTheEmergencyButton() throws Exception {
+        var demo = new DemoRegion(facilities, staff, filings, accounts, hpki, network, selfRegistration, consent, clock,
+                "Renkei-demo-2026!", Path.of("target", "demo-region-test-certificates"));
+        transactions.executeWithoutResult(tx -> demo.run(null));
+        new DemoRecords(records, fhir, attachments, transactions, facilities, staff, directory, clock).run(null);
+
+        var hill = facilities.search("緑ヶ丘総合病院").get(0);
+        StaffMember nurse = staff.ofFacility(hill.id()).stream()
+                .filter(s -> s.profession() == Profession.NURSE).findFirst().orElseThrow();
+        var yamada = directory.search(org.renkei.TestRegion.OPERATOR, "ヤマダ", LocalDate.of(1941, 3, 8)).stream()
+                .filter(p -> !directory.links(org.renkei.TestRegion.OPERATOR, p.id()).containsKey(hill.id()))
+                .findFirst().orElseThrow();
+        var session = org.renkei.identity.TestCardLogins.userCard(mvc, context, nurse.id().value());
+
+        mvc.perform(get("/staff").session(session)).andExpect(content().string(containsString("emergency-button")));
+        mvc.perform(get("/participants/{id}/records", yamada.id()).session(session)).andExpect(status().isNotFound());
+        mvc.perform(post("/emergency").param("reason", "FACILITY_NOT_PERMITTED").with(csrf()).session(session))
+                .andExpect(redirectedUrl("/emergency/search"));
+        mvc.perform(get("/emergency/search").param("name", "ヤマダ").param("birthDate", "1941-03-08").session(session))
+                .andExpect(content().string(containsString("open-" + yamada.id())));
+        mvc.perform(post("/emergency/open").param("participant", yamada.id().toString()).with(csrf()).session(session))
+                .andExpect(redirectedUrl("/participants/" + yamada.id() + "/records"));
+        mvc.perform(get("/participants/{id}/records", yamada.id()).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"timeline\"")));
     }
 }
