@@ -30,7 +30,7 @@ class AuditVerification {
     record Report(Instant at, long entries, long end, int checkpoints, long sealedUpTo, boolean witnessUsed,
             List<ChainCheck.Finding> findings) {
 
-        boolean intact() {
+        public boolean intact() {
             return findings.isEmpty();
         }
     }
