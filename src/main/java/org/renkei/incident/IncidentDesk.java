@@ -50,11 +50,17 @@ public class IncidentDesk {
         this.clock = clock;
     }
 
-    /** A facility administrator reports an incident of their own facility; nothing is stored if a rule is broken. */
+    /**
+     * A facility administrator — or a user logged in with an IC card — reports an incident of their own facility;
+     * nothing is stored if a rule is broken. Only the administrator may stop a user's access with the report.
+     */
     @Transactional
     public UUID report(IncidentReport report, Actor actor) {
-        if (actor == null || actor.kind() != Actor.AccountKind.FACILITY_ADMINISTRATOR || actor.facilityId() == null) {
+        if (!mayReport(actor)) {
             throw new InvalidInputException("incident.report.notAllowed");
+        }
+        if (report.suspendUser() && actor.kind() != Actor.AccountKind.FACILITY_ADMINISTRATOR) {
+            throw new InvalidInputException("incident.suspend.administratorOnly");
         }
         FacilityId facility = new FacilityId(actor.facilityId());
         Instant now = clock.instant();
@@ -110,6 +116,15 @@ public class IncidentDesk {
                         + (suspended ? ", user suspended" : "") + (revoked > 0 ? ", cards revoked=" + revoked : ""))
                 .build());
         return id;
+    }
+
+    /** Whether this person may report incidents: a facility administrator, or a user with an IC-card login. */
+    public static boolean mayReport(Actor actor) {
+        if (actor == null || actor.facilityId() == null) {
+            return false;
+        }
+        return actor.kind() == Actor.AccountKind.FACILITY_ADMINISTRATOR
+                || (actor.isStaff() && actor.authLevel() != null && actor.authLevel().isCard());
     }
 
     /** The operator puts the incident in a state (forward only; the same state adds a note), with a note. */

@@ -86,6 +86,37 @@ class IncidentPages {
         }
     }
 
+    /** A user with an IC-card login reports an incident (their own loss names them as the user concerned). */
+    @GetMapping("/incidents")
+    String staffForm(Actor actor, Model model) {
+        requireCardUser(actor);
+        model.addAttribute("form", new Form(null, null, null, null, null, null));
+        return "incident/staff";
+    }
+
+    @PostMapping("/incidents")
+    String staffReport(@ModelAttribute Form form, Actor actor, Model model, HttpServletResponse response) {
+        requireCardUser(actor);
+        try {
+            IncidentKind kind = kind(form.kind());
+            StaffId self = kind != null && kind.isLoss() ? new StaffId(actor.staffId()) : null;
+            desk.report(new IncidentReport(kind, time(form.noticedAt()), form.description(), self, form.device(),
+                    false), actor);
+            return "redirect:/incidents?reported";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("form", form);
+            model.addAttribute("error", messages.text(e));
+            return "incident/staff";
+        }
+    }
+
+    private static void requireCardUser(Actor actor) {
+        if (!actor.isStaff() || actor.staffId() == null || !IncidentDesk.mayReport(actor)) {
+            throw new NotFoundException("incident form");
+        }
+    }
+
     @GetMapping("/facility/incidents/{id}")
     String facilityIncident(@PathVariable UUID id, Actor actor, Model model) {
         return detail(id, actor, model, null);

@@ -41,11 +41,13 @@ import org.renkei.identity.AuthLevel;
 import org.renkei.identity.Profession;
 import org.renkei.identity.LoginAccounts;
 import org.renkei.identity.NetworkCardAuthority;
+import org.renkei.identity.TestCardLogins;
 import org.renkei.platform.time.JapanTime;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffRegistry;
 import org.renkei.staff.StaffStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -66,6 +68,7 @@ class IncidentFlowTests {
     @Autowired ParticipantDirectory directory;
     @Autowired LoginAccounts accounts;
     @Autowired NetworkCardAuthority cards;
+    @Autowired ApplicationContext context;
 
     TestConsent consent;
 
@@ -177,5 +180,41 @@ class IncidentFlowTests {
         assertThat(page(admin, "/facility/incidents")).doesNotContain("深夜の不審なログイン")
                 .doesNotContain(path);
         mvc.perform(get("/operator/incidents").session(admin)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @DisplayName("AUD-05 a user logged in with their IC card reports their own lost device; only the administrator may stop a user with a report")
+    void cardUserReports() throws Exception {
+        FacilityId clinic = consent.activeClinic("インシデント利用者報告クリニック");
+        Actor nurse = consent.staffAt(clinic, Profession.NURSE, AuthLevel.USER_PKI_CARD);
+        MockHttpSession session = TestCardLogins.userCard(mvc, context, nurse.staffId());
+
+        assertThat(page(session, "/incidents")).contains("id=\"incident-report\"");
+        mvc.perform(post("/incidents").session(session).with(csrf()).param("kind", "LOST_DEVICE")
+                        .param("noticedAt", noticed()).param("description", "タブレットを車内に置き忘れ")
+                        .param("device", "タブレット 3号機"))
+                .andExpect(redirectedUrl("/incidents?reported"));
+        mvc.perform(post("/incidents").session(session).with(csrf()).param("kind", "LOST_DEVICE")
+                        .param("noticedAt", noticed()).param("description", " "))
+                .andExpect(status().isBadRequest());
+
+        Incident reported = incidents.all(TestRegion.OPERATOR).stream()
+                .filter(i -> i.facility().equals(clinic)).findFirst().orElseThrow();
+        assertThat(reported.staff()).isEqualTo(new StaffId(nurse.staffId()));
+        assertThat(reported.device()).isEqualTo("タブレット 3号機");
+        assertThat(reported.userSuspended()).isFalse();
+        assertThat(incidents.all(TestRegion.OPERATOR).stream().filter(i -> i.facility().equals(clinic))).hasSize(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> incidents.report(new IncidentReport(
+                        IncidentKind.LOST_CARD, java.time.Instant.now(), "カード紛失", new StaffId(nurse.staffId()),
+                        null, true), nurse))
+                .hasMessage("incident.suspend.administratorOnly");
+        Actor password = new Actor(nurse.accountId(), nurse.username(), nurse.displayName(),
+                AuthLevel.TEMPORARY_PASSWORD, Actor.AccountKind.STAFF, clinic.value(), nurse.staffId(),
+                Profession.NURSE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> incidents.report(new IncidentReport(
+                        IncidentKind.ANOMALY, java.time.Instant.now(), "異常", null, null, false), password))
+                .hasMessage("incident.report.notAllowed");
+        assertThat(staff.get(new StaffId(nurse.staffId())).status()).isEqualTo(StaffStatus.ACTIVE);
     }
 }
