@@ -1,16 +1,11 @@
 package org.renkei.access;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.renkei.BenchmarkDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -42,24 +38,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 @Threads(1)
 public class AccessVersionReadBenchmark {
 
-    private EmbeddedPostgres postgres;
-    private HikariDataSource dataSource;
+    private BenchmarkDatabase database;
     private ViewSync sync;
 
     @Setup(Level.Trial)
     public void start() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Files.createTempDirectory("renkei-jmh-postgres"))
-                .setCleanDataDirectory(true)
-                .start();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(4);
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V12__access_journal.sql");
-                Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
-            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        database = BenchmarkDatabase.start("V12__access_journal.sql");
+        DataSource dataSource = database.dataSource();
         var transactions = new DataSourceTransactionManager(dataSource);
         var journal = new AccessJournal(JdbcClient.create(dataSource), transactions, Clock.systemUTC(),
                 Duration.ofDays(1));
@@ -73,7 +58,6 @@ public class AccessVersionReadBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException {
-        dataSource.close();
-        postgres.close();
+        database.close();
     }
 }

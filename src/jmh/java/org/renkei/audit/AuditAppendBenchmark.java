@@ -1,10 +1,6 @@
 package org.renkei.audit;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.renkei.BenchmarkDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -44,27 +42,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 @Fork(1)
 public class AuditAppendBenchmark {
 
-    private EmbeddedPostgres postgres;
-    private HikariDataSource dataSource;
-    private AuditWriter writer;
+    private BenchmarkDatabase database;
+    private DataSource dataSource;
     private AuditTrail trail;
     private AuditSettings settings;
     private AuditWitness witness;
 
     @Setup(Level.Trial)
     public void start() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Files.createTempDirectory("renkei-jmh-audit"))
-                .setCleanDataDirectory(true)
-                .start();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(4);
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V14__audit.sql");
-                Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
-            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        database = BenchmarkDatabase.start("V14__audit.sql");
+        dataSource = database.dataSource();
         Path directory = Files.createTempDirectory("renkei-jmh-audit-keys");
         settings = new AuditSettings(directory, null, null, 0, null);
         witness = new AuditWitness(settings);
@@ -101,7 +88,6 @@ public class AuditAppendBenchmark {
         System.out.printf("Checkpoint sealed in %d ms; verification: %d entries in %d ms (%.0f entries/s), %s%n",
                 sealed / 1_000_000, report.entries(), took / 1_000_000, report.entries() * 1e9 / took,
                 report.intact() ? "whole" : "FINDINGS " + report.findings());
-        dataSource.close();
-        postgres.close();
+        database.close();
     }
 }
