@@ -26,6 +26,14 @@ class PageErrorAdvice {
         return "problem";
     }
 
+    @ExceptionHandler(UnavailableException.class)
+    String unavailable(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        model.addAttribute("message",
+                messages.getMessage("error.unavailable", null, LocaleContextHolder.getLocale()));
+        return "problem";
+    }
+
     @ExceptionHandler(NotFoundException.class)
     String notFound(Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
