@@ -84,9 +84,13 @@ public class EmergencyAccess {
 
     // --- the button
 
-    /** Whether the staff member's facility gives emergency care, so that the start page shows the button. */
+    /**
+     * Whether the staff member's facility gives emergency care and their profession is one that gives it, so that
+     * the start page shows the button.
+     */
     public boolean offeredTo(Actor actor) {
-        return actor != null && actor.isStaff() && actor.facilityId() != null && emergencyFacility(actor);
+        return actor != null && actor.isStaff() && actor.facilityId() != null && emergencyFacility(actor)
+                && settings.professions().contains(actor.profession());
     }
 
     /**
@@ -102,6 +106,9 @@ public class EmergencyAccess {
         }
         if (!emergencyFacility(actor)) {
             refuse(actor, step, "FACILITY_KIND", "emergency.refused.facility", null);
+        }
+        if (!settings.professions().contains(actor.profession())) {
+            refuse(actor, step, "PROFESSION", "emergency.refused.profession", null);
         }
     }
 

@@ -212,6 +212,17 @@ class EmergencyAccessTests {
     }
 
     @Test
+    @DisplayName("EMG-01 at a hospital only its doctors and nurses have the emergency button: a clerk with a card is refused")
+    void onlyDoctorsAndNurses() {
+        Actor clerk = consent.staffAt(hospital, Profession.CLERK, AuthLevel.USER_PKI_CARD);
+        assertThat(emergency.offeredTo(clerk)).isFalse();
+        assertThat(emergency.offeredTo(consent.staffAt(hospital, Profession.DOCTOR, AuthLevel.HPKI_CARD))).isTrue();
+        assertThatThrownBy(() -> emergency.press(clerk, EmergencyReason.UNCONSCIOUS, null))
+                .isInstanceOf(EmergencyRefusedException.class);
+        assertThat(activations(clerk.staffId())).isZero();
+    }
+
+    @Test
     @DisplayName("EMG-04 pressing the button without a reason, or with other and no text, shows a readable error and changes nothing")
     void badReason() throws Exception {
         Actor nurse = nurse();
