@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
@@ -180,6 +181,10 @@ class RecordFhir {
             }
             outcome.getIssueFirstRep().setCode(OperationOutcome.IssueType.PROCESSING);
             throw new UnprocessableEntityException(text, outcome);
+        } catch (RecordVersionConflict e) {
+            OperationOutcome outcome = outcome("record.update.versionConflict", e.expected(), e.current());
+            outcome.getIssueFirstRep().setCode(OperationOutcome.IssueType.CONFLICT);
+            throw new PreconditionFailedException(outcome.getIssueFirstRep().getDiagnostics(), outcome);
         } catch (InvalidInputException e) {
             throw invalid(e.messageKey(), e.arguments());
         }

@@ -106,8 +106,21 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
                 && !resource.getIdElement().getIdPart().equals(id.getIdPart())) {
             throw fhir.invalid("record.fhir.id.mismatch");
         }
-        StoredRecord stored = fhir.call(id, () -> writer.update(resource, recordId, actor));
+        Integer onVersion = ifMatch(id);
+        StoredRecord stored = fhir.call(id, () -> writer.update(resource, recordId, actor, onVersion));
         return outcome(stored);
+    }
+
+    /** The version an {@code If-Match: W/"n"} header names (HAPI puts it into the id); null without one. */
+    private Integer ifMatch(IdType id) {
+        if (!id.hasVersionIdPart()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(id.getVersionIdPart());
+        } catch (NumberFormatException e) {
+            throw fhir.invalid("record.update.ifMatch");
+        }
     }
 
     /** Records are never deleted. */

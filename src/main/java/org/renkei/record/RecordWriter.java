@@ -75,7 +75,7 @@ class RecordWriter {
      * (a record is never deleted).
      */
     @Transactional
-    public StoredRecord update(Resource resource, UUID id, Actor actor) {
+    public StoredRecord update(Resource resource, UUID id, Actor actor, Integer onVersion) {
         check(resource);
         resource.setId(new IdType(resource.fhirType(), id.toString()));
         StoredRecord current = records.current(actor, id)
@@ -88,14 +88,14 @@ class RecordWriter {
                 throw new RecordRefused("record.update.identity", false);
             }
             RecordFhir.author(resource, current.authorFacility(), actor.staffId(), current.version() + 1, now);
-            return records.markEnteredInError(id, fhirRecords.encode(resource), actor);
+            return records.markEnteredInError(id, fhirRecords.encode(resource), actor, onVersion);
         }
         List<RecordDraft> binaries = moveAttachments(resource, participant, actor, now);
         if (!binaries.isEmpty()) {
             records.storeAll(binaries, actor);
         }
         RecordFhir.author(resource, current.authorFacility(), actor.staffId(), current.version() + 1, now);
-        return records.update(fhirRecords.draft(resource, participant, null), actor);
+        return records.update(fhirRecords.draft(resource, participant, null), actor, onVersion);
     }
 
     private UUID participant(Resource resource, Actor actor) {

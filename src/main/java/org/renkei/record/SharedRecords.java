@@ -74,7 +74,16 @@ public class SharedRecords {
      */
     @Transactional
     public StoredRecord update(RecordDraft draft, Actor actor) {
-        StoredRecord current = ownRecord(draft.id(), actor);
+        return update(draft, actor, null);
+    }
+
+    /**
+     * A new version on top of the given one: refused (nothing changes) when the record has moved on since
+     * (FHIR {@code If-Match}); {@code null} takes the current version, whichever it is.
+     */
+    @Transactional
+    public StoredRecord update(RecordDraft draft, Actor actor, Integer onVersion) {
+        StoredRecord current = ownRecord(draft.id(), actor, onVersion);
         if (!current.participant().equals(draft.participant()) || current.category() != draft.category()) {
             throw new RecordRefused("record.update.identity", false);
         }
@@ -93,7 +102,13 @@ public class SharedRecords {
      */
     @Transactional
     public StoredRecord markEnteredInError(UUID id, String content, Actor actor) {
-        StoredRecord current = ownRecord(id, actor);
+        return markEnteredInError(id, content, actor, null);
+    }
+
+    /** Entered-in-error on top of the given version (FHIR {@code If-Match}); {@code null}: the current one. */
+    @Transactional
+    public StoredRecord markEnteredInError(UUID id, String content, Actor actor, Integer onVersion) {
+        StoredRecord current = ownRecord(id, actor, onVersion);
         var next = new StoredRecord(current.id(), current.resourceType(), current.category(), current.participant(),
                 current.authorFacility(), actor.staffId(), current.version() + 1, RecordStatus.ENTERED_IN_ERROR,
                 current.effectiveAt(), current.codeSystem(), current.code(), current.display(), current.original(),
@@ -182,12 +197,15 @@ public class SharedRecords {
         return may(actor, participant, Action.VIEW);
     }
 
-    private StoredRecord ownRecord(UUID id, Actor actor) {
+    private StoredRecord ownRecord(UUID id, Actor actor, Integer onVersion) {
         StoredRecord current = records.lock(id).filter(r -> may(actor, r.participant(), Action.VIEW))
                 .orElseThrow(() -> new NotFoundException("record"));
         require(actor, current.participant(), Action.UPDATE);
         if (!current.authorFacility().equals(actor.facilityId())) {
             throw new RecordRefused("record.update.otherFacility", true);
+        }
+        if (onVersion != null && onVersion != current.version()) {
+            throw new RecordVersionConflict(onVersion, current.version());
         }
         return current;
     }

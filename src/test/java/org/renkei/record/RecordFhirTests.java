@@ -134,6 +134,14 @@ class RecordFhirTests {
         return client.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
     }
 
+    private ResponseEntity<String> putIfMatch(TestRestTemplate client, String path, String body, String version) {
+        var headers = new HttpHeaders();
+        headers.setContentType(FHIR_JSON);
+        headers.setAccept(List.of(FHIR_JSON));
+        headers.setIfMatch("W/\"" + version + "\"");
+        return client.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    }
+
     private ResponseEntity<String> post(TestRestTemplate client, String path, Resource resource) {
         return post(client, path, fhir.newJsonParser().encodeResourceToString(resource));
     }
@@ -606,6 +614,27 @@ class RecordFhirTests {
                 .hasSize(3);
         assertThat(parse(Bundle.class, get(hospitalNurse, "/fhir/Observation?patient=Patient/{p}", participant.id()),
                 200).getTotal()).isZero();
+    }
+
+    @Test
+    @DisplayName("DOC-04 an update with If-Match is made only on top of the version it names; a stale one is 412 and changes nothing")
+    void updateOnTopOfAVersion() {
+        Observation first = created(Observation.class, post(clinicNurse, "/fhir/Observation", hba1c("7.0")));
+        String id = first.getIdElement().getIdPart();
+        var changed = hba1c("7.2");
+        changed.setId(id);
+        String body = fhir.newJsonParser().encodeResourceToString(changed);
+
+        Observation second = parse(Observation.class, putIfMatch(clinicNurse, "/fhir/Observation/" + id, body, "1"),
+                200);
+        assertThat(second.getMeta().getVersionId()).isEqualTo("2");
+
+        ResponseEntity<String> stale = putIfMatch(clinicNurse, "/fhir/Observation/" + id, body, "1");
+        assertThat(stale.getStatusCode().value()).as(stale.getBody()).isEqualTo(412);
+        OperationOutcome outcome = fhir.newJsonParser().parseResource(OperationOutcome.class, stale.getBody());
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.CONFLICT);
+        assertThat(jdbc.sql("select version from record where id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
