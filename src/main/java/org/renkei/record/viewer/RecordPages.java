@@ -67,19 +67,24 @@ class RecordPages {
         this.staff = staff;
     }
 
+    /** Timeline entries a page. */
+    static final int TIMELINE_PAGE = 100;
+
     @GetMapping("/participants/{id}/records")
-    String timeline(@PathVariable ParticipantId id, @RequestParam(required = false) RecordCategory kind, Actor actor,
-            Model model) {
+    String timeline(@PathVariable ParticipantId id, @RequestParam(required = false) RecordCategory kind,
+            @RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+        int pageNumber = Math.max(0, page);
         Participant participant = participant(actor, id);
         UUID p = id.value();
         Optional<Instant> lastLook = looks.lastLook(actor, p);
         Set<RecordCategory> kinds = kind == null || kind == RecordCategory.BINARY
                 ? EnumSet.copyOf(LISTED) : EnumSet.of(kind);
-        var page = records.search(actor, new RecordQuery(p, kinds, null, null, null, null, null, true, 0,
-                RecordQuery.MAX_LIMIT));
+        int offset = pageNumber * TIMELINE_PAGE;
+        var found = records.search(actor, new RecordQuery(p, kinds, null, null, null, null, null, true, offset,
+                TIMELINE_PAGE));
         Names names = names();
         List<TimelineEntry> entries = new ArrayList<>();
-        for (StoredRecord r : page.records()) {
+        for (StoredRecord r : found.records()) {
             entries.add(new TimelineEntry(r.id(), r.effectiveAt() == null ? r.storedAt() : r.effectiveAt(),
                     r.storedAt(), r.category(), names.facility(r.authorFacility()), names.staff(r.authorStaff()),
                     r.display(), r.original(), r.enteredInError(), RecordLooks.isNew(r, actor, lastLook),
@@ -87,7 +92,11 @@ class RecordPages {
         }
         model.addAttribute("participant", participant);
         model.addAttribute("entries", entries);
-        model.addAttribute("total", page.total());
+        model.addAttribute("total", found.total());
+        model.addAttribute("from", offset + 1);
+        model.addAttribute("to", offset + entries.size());
+        model.addAttribute("previousPage", pageNumber > 0 ? pageNumber - 1 : null);
+        model.addAttribute("nextPage", offset + entries.size() < found.total() ? pageNumber + 1 : null);
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", LISTED);
         model.addAttribute("newCount", looks.newCount(actor, p));
@@ -115,8 +124,8 @@ class RecordPages {
         }
         model.addAttribute("visible", true);
         model.addAttribute("participantId", p);
-        model.addAttribute("total", records.search(actor, new RecordQuery(p, EnumSet.copyOf(LISTED), null, null,
-                null, null, null, false, 0, 1)).total());
+        model.addAttribute("total", records.count(actor, new RecordQuery(p, EnumSet.copyOf(LISTED), null, null,
+                null, null, null, false, 0, 1)));
         model.addAttribute("newCount", looks.newCount(actor, p));
         return "viewer/fragments :: summary";
     }

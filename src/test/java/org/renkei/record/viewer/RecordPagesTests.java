@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -116,6 +117,24 @@ class RecordPagesTests {
                 .andExpect(content().string(containsString("新着 1件")));
         mvc.perform(get("/participants/{id}/records", p).param("kind", "REFERRAL_LETTER").session(hospital))
                 .andExpect(content().string(allOf(containsString("診療情報提供書（糖尿病）"), not(containsString("HbA1c")))));
+    }
+
+    @Test
+    @DisplayName("DOC-06 a long timeline comes in pages of 100, newest first, with links to older and newer records")
+    void timelineInPages() throws Exception {
+        Instant first = Instant.parse("2026-01-01T01:00:00Z");
+        for (int i = 0; i < RecordPages.TIMELINE_PAGE + 1; i++) {
+            store.hba1c(p, "6." + (i % 10), first.plusSeconds(3600L * i), clinicDoctor);
+        }
+        String newest = mvc.perform(get("/participants/{id}/records", p).session(hospital))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(newest).contains("101件中 1–100件目").contains("id=\"older-page\"").doesNotContain("id=\"newer-page\"");
+        assertThat(newest.split("data-record=").length - 1).isEqualTo(RecordPages.TIMELINE_PAGE);
+        String older = mvc.perform(get("/participants/{id}/records", p).param("page", "1").session(hospital))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(older).contains("101件中 101–101件目").contains("id=\"newer-page\"")
+                .doesNotContain("id=\"older-page\"").contains("2026-01-01 10:00");
+        assertThat(older.split("data-record=").length - 1).isEqualTo(1);
     }
 
     @Test
