@@ -94,21 +94,30 @@ public final class TestRecords {
 
     /** A PNG attachment: its bytes saved in a transaction with the Binary record and a DocumentReference. */
     public UUID png(UUID participant, byte[] png, Actor actor) {
+        return attach(participant, png, "image/png", "心電図", actor).binary();
+    }
+
+    /** An attachment and the DocumentReference that shows it. */
+    public record Attached(UUID binary, UUID document) {
+    }
+
+    /** An attachment of any accepted type: its bytes, the Binary record and a DocumentReference, in one transaction. */
+    public Attached attach(UUID participant, byte[] bytes, String contentType, String title, Actor actor) {
         return transactions.execute(tx -> {
-            var saved = attachments.save(new ByteArrayInputStream(png), "image/png");
+            var saved = attachments.save(new ByteArrayInputStream(bytes), contentType);
             var binary = new Binary();
             binary.setId(UUID.randomUUID().toString());
-            binary.setContentType("image/png");
+            binary.setContentType(contentType);
             binary.setSecurityContext(new Reference("Patient/" + participant));
             StoredRecord b = records.store(fhir.draft(binary, participant, saved.sha256()), actor);
             var doc = new DocumentReference();
             doc.setStatus(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT);
             doc.setSubject(new Reference("Patient/" + participant));
             doc.setDate(new Date());
-            doc.setType(new CodeableConcept().setText("心電図"));
-            doc.addContent().getAttachment().setContentType("image/png").setUrl("Binary/" + b.id()).setTitle("心電図");
-            store(doc, participant, actor);
-            return b.id();
+            doc.setType(new CodeableConcept().setText(title));
+            doc.addContent().getAttachment().setContentType(contentType).setUrl("Binary/" + b.id()).setTitle(title);
+            StoredRecord d = store(doc, participant, actor);
+            return new Attached(b.id(), d.id());
         });
     }
 }

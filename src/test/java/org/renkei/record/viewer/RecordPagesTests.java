@@ -194,6 +194,22 @@ class RecordPagesTests {
     }
 
     @Test
+    @DisplayName("DOC-01 a PDF attachment is shown inline in the record's page and streamed as application/pdf")
+    void pdfShownInline() throws Exception {
+        byte[] pdf = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        var attached = store.attach(p, pdf, "application/pdf", "退院時検査報告", clinicDoctor);
+        mvc.perform(get("/records/{id}", attached.document()).session(hospital)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"attachment-pdf\""),
+                        containsString("/records/" + attached.binary() + "/content"), containsString("退院時検査報告"))));
+        MvcResult started = mvc.perform(get("/records/{id}/content", attached.binary()).session(hospital)).andReturn();
+        mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", "inline"))
+                .andExpect(content().bytes(pdf));
+    }
+
+    @Test
     @DisplayName("DOC-05 a print for a chosen purpose is recorded with who, where, which records and why")
     void printRecorded() throws Exception {
         StoredRecord letter = store.referral(p, "印刷する紹介状", Instant.now(), clinicDoctor);
