@@ -24,6 +24,8 @@ import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.renkei.identity.Actor;
+import org.renkei.platform.time.JapanTime;
 
 /**
  * The shared records of one FHIR resource type (INT-01, DOC-01…DOC-04): create, update (a new version; status
@@ -260,10 +263,21 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
                     continue;
                 }
                 ParamPrefixEnum prefix = p.getPrefix() == null ? ParamPrefixEnum.EQUAL : p.getPrefix();
-                Instant start = p.getValue().toInstant();
                 TemporalPrecisionEnum precision = p.getPrecision() == null ? TemporalPrecisionEnum.MILLI
                         : p.getPrecision();
-                Instant end = precision.add(p.getValue(), 1).toInstant();
+                Instant start;
+                Instant end;
+                if (precision.ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+                    // a year, month or day has no time zone: it is that day in Japan, whatever the server's zone
+                    ZonedDateTime first = firstDayOf(p.getValueAsString(), precision).atStartOfDay(JapanTime.ZONE);
+                    start = first.toInstant();
+                    end = (precision == TemporalPrecisionEnum.YEAR ? first.plusYears(1)
+                            : precision == TemporalPrecisionEnum.MONTH ? first.plusMonths(1) : first.plusDays(1))
+                            .toInstant();
+                } else {
+                    start = p.getValue().toInstant();
+                    end = precision.add(p.getValue(), 1).toInstant();
+                }
                 switch (prefix) {
                     case GREATERTHAN_OR_EQUALS, STARTS_AFTER -> from = start;
                     case GREATERTHAN -> from = end;
@@ -278,6 +292,19 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
             }
         }
         return new Instant[] {from, to};
+    }
+
+    /** The first day of a search date given to the year, month or day ({@code 2026}, {@code 2026-10}, …). */
+    private LocalDate firstDayOf(String value, TemporalPrecisionEnum precision) {
+        try {
+            String[] parts = value.substring(0, Math.min(value.length(), 10)).split("-");
+            int year = Integer.parseInt(parts[0]);
+            int month = precision == TemporalPrecisionEnum.YEAR ? 1 : Integer.parseInt(parts[1]);
+            int day = precision == TemporalPrecisionEnum.DAY ? Integer.parseInt(parts[2]) : 1;
+            return LocalDate.of(year, month, day);
+        } catch (RuntimeException e) {
+            throw fhir.invalid("record.fhir.search.date");
+        }
     }
 
     /** The prescriptions a dispensing record names, each only if the caller may see it. */

@@ -656,6 +656,22 @@ class RecordFhirTests {
         assertThat(total(base + "&author-facility=Organization/" + other)).isZero();
     }
 
+    @Test
+    @DisplayName("DOC-06 a search date without a time is that day, month or year in Japan, whatever the server's time zone")
+    void datesWithoutTimeAreJapaneseDays() {
+        var earlyMorning = hba1c("6.2");
+        earlyMorning.setEffective(new DateTimeType("2026-10-02T01:00:00+09:00"));
+        post(clinicNurse, "/fhir/Observation", earlyMorning);
+
+        String base = "/fhir/Observation?patient=Patient/" + participant.id();
+        assertThat(total(base + "&date=2026-10-02")).isEqualTo(1);
+        assertThat(total(base + "&date=2026-10-01")).isZero();
+        assertThat(total(base + "&date=lt2026-10-02")).isZero();
+        assertThat(total(base + "&date=ge2026-10-02")).isEqualTo(1);
+        assertThat(total(base + "&date=2026-10")).isEqualTo(1);
+        assertThat(total(base + "&date=2026")).isEqualTo(1);
+    }
+
     private int total(String url) {
         return parse(Bundle.class, get(hospitalNurse, url), 200).getTotal();
     }
