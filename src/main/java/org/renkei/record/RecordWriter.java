@@ -71,6 +71,24 @@ class RecordWriter {
     }
 
     /**
+     * Stores a {@code Binary} posted on its own: its data goes to the attachment store (type and size limits of
+     * {@code renkei.records.*}), the record keeps the rest; the participant is its {@code securityContext}. The
+     * resource's id is already the record id the server assigned.
+     */
+    @Transactional
+    public StoredRecord storeBinary(Binary binary, Actor actor) {
+        require(binary.hasContentType(), "Binary.contentType");
+        require(binary.hasData(), "Binary.data");
+        UUID participant = participant(binary, actor);
+        Attachments.Saved saved = attachments.save(new ByteArrayInputStream(binary.getData()), binary.getContentType());
+        binary.setData(null);
+        binary.setContentType(saved.contentType());
+        binary.setSecurityContext(new Reference("Patient/" + participant));
+        RecordFhir.author(binary, actor.facilityId(), actor.staffId(), 1, Date.from(clock.instant()));
+        return records.store(fhirRecords.draft(binary, participant, saved.sha256()), actor);
+    }
+
+    /**
      * Stores a new version of a record; a resource whose status says entered-in-error marks the record so instead
      * (a record is never deleted).
      */

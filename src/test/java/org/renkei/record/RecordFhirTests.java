@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -654,6 +655,34 @@ class RecordFhirTests {
         assertThat(total(base + "&code=" + JLAC10 + "|" + HBA1C)).isEqualTo(1);
         assertThat(total(base + "&author-facility=Organization/" + hospital)).isEqualTo(1);
         assertThat(total(base + "&author-facility=Organization/" + other)).isZero();
+    }
+
+    @Test
+    @DisplayName("DOC-02 a Binary posted on its own is stored for the participant its securityContext names, read back only where permitted; without one nothing is stored")
+    void binaryPostedOnItsOwn() {
+        byte[] bytes = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var binary = new Binary();
+        binary.setContentType("application/pdf");
+        binary.setSecurityContext(new Reference("Patient/" + participant.id()));
+        binary.setData(bytes);
+        String body = fhir.newJsonParser().encodeResourceToString(binary);
+
+        ResponseEntity<String> created = post(clinicNurse, "/fhir/Binary", body);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        String id = new IdType(created.getHeaders().getLocation().toString()).getIdPart();
+        Binary read = parse(Binary.class, get(hospitalNurse, "/fhir/Binary/{id}", id), 200);
+        assertThat(read.getData()).isEqualTo(bytes);
+        assertThat(read.getContentType()).isEqualTo("application/pdf");
+        assertThat(get(otherNurse, "/fhir/Binary/{id}", id).getStatusCode().value()).isEqualTo(404);
+
+        long before = records();
+        binary.setSecurityContext(null);
+        assertThat(post(clinicNurse, "/fhir/Binary", fhir.newJsonParser().encodeResourceToString(binary))
+                .getStatusCode().value()).isEqualTo(400);
+        binary.setSecurityContext(new Reference("Patient/" + participant.id()));
+        assertThat(post(otherNurse, "/fhir/Binary", fhir.newJsonParser().encodeResourceToString(binary))
+                .getStatusCode().value()).isEqualTo(422);
+        assertThat(records()).isEqualTo(before);
     }
 
     @Test
