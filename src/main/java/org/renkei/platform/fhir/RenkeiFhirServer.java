@@ -24,7 +24,8 @@ class RenkeiFhirServer extends RestfulServer {
         setServerName("Renkei");
         setImplementationDescription("Renkei regional medical and care information network");
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setDefaultPrettyPrint(true);
+        // compact JSON unless a client asks with _pretty=true: pretty printing costs the server, not the reader
+        setDefaultPrettyPrint(false);
         setResourceProviders(List.copyOf(providers));
         setPlainProviders(List.copyOf(systemProviders));
         var paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
