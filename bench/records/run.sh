@@ -42,7 +42,7 @@ as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w status >/dev/nul
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q)
 "${PSQL[@]}" -tc "select 1 from pg_database where datname = 'renkei'" | grep -q 1 || "${PSQL[@]}" -c "create database renkei"
 
-./mvnw -q -DskipTests package
+./mvnw -q -o -DskipTests package
 JAR=$(ls target/renkei-*.jar | grep -v original | head -1)
 export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/renkei" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=x
 APP_ARGS=(--spring.profiles.active=demo --server.port="$PORT" --renkei.tls.http-port=0
