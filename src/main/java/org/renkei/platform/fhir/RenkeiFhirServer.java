@@ -33,5 +33,6 @@ class RenkeiFhirServer extends RestfulServer {
         paging.setMaximumPageSize(PAGE_SIZE);
         setPagingProvider(paging);
         registerInterceptor(new ResponseHighlighterInterceptor());
+        registerInterceptor(new PreEncodedJson(context));
     }
 }
