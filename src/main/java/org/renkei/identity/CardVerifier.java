@@ -249,9 +249,13 @@ class CardVerifier {
 
     /**
      * The facility first (when it withdrew, its users did too, and the facility is the reason), then the user as
-     * the staff registry and every other feature see them.
+     * the staff registry and every other feature see them. Every feature is asked about the user first; only when
+     * one stands against it are they asked about the facility alone, to give the facility as the reason if it is.
      */
     private void checkStanding(Actor actor, StaffDirectory.StaffProfile profile) {
+        if (profile.active() && ActorStandingFilter.refusal(eligibility, actor).isEmpty()) {
+            return;
+        }
         Actor ofFacility = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.authLevel(),
                 actor.kind(), actor.facilityId());
         Optional<String> facility = ActorStandingFilter.refusal(eligibility, ofFacility);
