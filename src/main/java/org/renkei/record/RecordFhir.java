@@ -168,6 +168,23 @@ class RecordFhir {
     }
 
     /**
+     * A stored version for an answer that is usually sent as JSON (a read, a search without includes): the resource's
+     * JSON with a model of only its id and {@code meta}, the full model parsed only if HAPI is to encode the answer
+     * itself ({@link PreEncodedJson#inPlaceOf}).
+     */
+    Resource presentForAnswer(FhirRecords records, StoredRecord record) {
+        Date at = Date.from(record.storedAt());
+        String json = presentedJson(record, at);
+        if (json == null) {
+            return present(records, record);
+        }
+        Resource resource = (Resource) fhir.getResourceDefinition(record.resourceType()).newInstance();
+        resource.setId(new IdType(record.resourceType(), record.id().toString(), Integer.toString(record.version())));
+        author(resource, record.authorFacility(), record.authorStaff(), record.version(), at);
+        return PreEncodedJson.inPlaceOf(resource, json);
+    }
+
+    /**
      * The same as {@link #present} in JSON, made from the stored JSON with its {@code id} and {@code meta} written in
      * as {@link #author} does, so that a read can be answered without HAPI encoding the resource again. Null when the
      * stored form is not a JSON object (then HAPI encodes the resource).

@@ -649,6 +649,8 @@ class RecordFhirTests {
             assertThat(stored.getHeaders().getETag()).isEqualTo(encoded.getHeaders().getETag()).isNotNull();
             assertThat(stored.getHeaders().getLastModified()).isEqualTo(encoded.getHeaders().getLastModified());
             assertThat(stored.getHeaders().getContentType()).isEqualTo(encoded.getHeaders().getContentType());
+            assertThat(stored.getHeaders().getFirst("Content-Location"))
+                    .isEqualTo(encoded.getHeaders().getFirst("Content-Location")).isNotNull();
         }
         for (String search : List.of("/fhir/Observation?patient=Patient/" + participant.id(),
                 "/fhir/MedicationDispense?patient=Patient/" + participant.id()

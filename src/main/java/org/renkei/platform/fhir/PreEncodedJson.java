@@ -10,23 +10,18 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.util.DateUtils;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -38,18 +33,22 @@ import org.hl7.fhir.r4.model.Resource;
  * without its JSON — is encoded by HAPI as usual, from the same resource model, so both give the same content.
  *
  * <p>The JSON must be what HAPI's compact encoding of the resource means (same elements and values); features attach
- * it with {@link #attach} only when they build it from the same stored form the model is parsed from.
+ * it with {@link #attach} only when they build it from the same stored form the model is parsed from. With {@link
+ * #inPlaceOf} the model holds only the id and {@code meta} (no parsing for an answer that does not need it); this
+ * interceptor, the first at {@code SERVER_OUTGOING_RESPONSE}, parses the JSON into the full resource wherever
+ * HAPI is to encode the answer itself. An interceptor that reads records' content must run after it.
  */
 @Interceptor
 public final class PreEncodedJson {
 
     private static final String KEY = PreEncodedJson.class.getName();
+    private static final String STUB = KEY + ".stub";
+    private static final String PLACEHOLDER = "renkei-pre-encoded-";
     private static final String CONTENT_TYPE = Constants.CT_FHIR_JSON_NEW + Constants.CHARSET_UTF8_CTSUFFIX;
     /** Search parameters of HAPI's own that leave a search Bundle's encoding as it is. */
     private static final Set<String> NEUTRAL = Set.of(Constants.PARAM_COUNT, Constants.PARAM_INCLUDE);
 
     private final FhirContext context;
-    private final ObjectMapper json = new ObjectMapper();
 
     PreEncodedJson(FhirContext context) {
         this.context = context;
@@ -61,92 +60,135 @@ public final class PreEncodedJson {
         return resource;
     }
 
+    /**
+     * A resource model that holds only its id and {@code meta}, standing for the full resource whose JSON is given
+     * (the full model is parsed from it where HAPI encodes the answer).
+     */
+    public static <T extends Resource> T inPlaceOf(T idAndMeta, String encoded) {
+        idAndMeta.setUserData(KEY, encoded);
+        idAndMeta.setUserData(STUB, Boolean.TRUE);
+        return idAndMeta;
+    }
+
+    private static boolean stub(IBaseResource resource) {
+        return resource instanceof Resource r && r.getUserData(STUB) != null;
+    }
+
+    /** The full resource for a stand-in, parsed from its JSON; any other resource as it is. */
+    private Resource full(Resource resource) {
+        if (!stub(resource)) {
+            return resource;
+        }
+        Resource parsed = (Resource) context.newJsonParser().parseResource(of(resource));
+        parsed.setId(resource.getIdElement());
+        return parsed;
+    }
+
+    /** Stand-ins replaced by their full resources, before HAPI (or another interceptor) sees the answer. */
+    private void complete(ResponseDetails response) {
+        IBaseResource resource = response.getResponseResource();
+        if (resource instanceof Bundle bundle) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.hasResource() && stub(entry.getResource())) {
+                    entry.setResource(full(entry.getResource()));
+                }
+            }
+        } else if (stub(resource)) {
+            response.setResponseResource(full((Resource) resource));
+        }
+    }
+
     private static String of(IBaseResource resource) {
         return resource instanceof Resource r && r.getUserData(KEY) instanceof String s ? s : null;
     }
 
-    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = Integer.MIN_VALUE)
     public boolean outgoing(RequestDetails request, ResponseDetails response, HttpServletResponse servletResponse)
+            throws IOException {
+        if (answered(request, response, servletResponse)) {
+            return false;
+        }
+        complete(response);
+        return true;
+    }
+
+    /** Whether the answer was written from the JSON; if not, HAPI encodes it. */
+    private boolean answered(RequestDetails request, ResponseDetails response, HttpServletResponse servletResponse)
             throws IOException {
         IBaseResource resource = response.getResponseResource();
         if (resource == null || servletResponse == null || response.getResponseCode() != 200
                 || request.getRequestType() != RequestTypeEnum.GET || !plainJson(request)) {
-            return true;
+            return false;
         }
         RestOperationTypeEnum operation = request.getRestOperationType();
         if ((operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.VREAD)
                 && request.getParameters().isEmpty()) {
             String encoded = of(resource);
             if (encoded == null) {
-                return true;
+                return false;
             }
             Resource r = (Resource) resource;
             if (r.getIdElement().hasVersionIdPart()) {
                 servletResponse.addHeader(Constants.HEADER_ETAG, "W/\"" + r.getIdElement().getVersionIdPart() + '"');
+                servletResponse.addHeader(Constants.HEADER_CONTENT_LOCATION, r.getIdElement()
+                        .withServerBase(request.getFhirServerBase(), r.fhirType()).getValue());
             }
             lastModified(servletResponse, r.getMeta().getLastUpdated());
             write(servletResponse, encoded.getBytes(StandardCharsets.UTF_8));
-            return false;
+            return true;
         }
         if (operation == RestOperationTypeEnum.SEARCH_TYPE && resource instanceof Bundle bundle) {
             byte[] encoded = bundle(bundle);
             if (encoded == null) {
-                return true;
+                return false;
             }
             lastModified(servletResponse, bundle.getMeta().getLastUpdated());
             write(servletResponse, encoded);
-            return false;
+            return true;
         }
-        return true;
+        return false;
     }
 
-    /** The Bundle encoded by HAPI without its entries' resources, then each put in as its JSON. */
-    private byte[] bundle(Bundle bundle) throws IOException {
-        List<String> resources = new ArrayList<>(bundle.getEntry().size());
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+    /**
+     * The Bundle encoded by HAPI with a small placeholder in place of each entry's resource, then each placeholder
+     * replaced by the resource's JSON. Null when an entry has no JSON (HAPI encodes the Bundle).
+     */
+    private byte[] bundle(Bundle bundle) {
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        List<String> resources = new ArrayList<>(entries.size());
+        for (Bundle.BundleEntryComponent entry : entries) {
             String encoded = entry.hasResource() ? of(entry.getResource()) : null;
             if (encoded == null) {
                 return null;
             }
             resources.add(encoded);
         }
-        List<Resource> kept = new ArrayList<>(resources.size());
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            kept.add(entry.getResource());
-            entry.setResource(null);
-        }
+        List<Resource> kept = new ArrayList<>(entries.size());
         String shell;
         try {
+            for (int i = 0; i < entries.size(); i++) {
+                kept.add(entries.get(i).getResource());
+                entries.get(i).setResource(new Basic().setIdElement(new IdType(PLACEHOLDER + i)));
+            }
             shell = context.newJsonParser().encodeResourceToString(bundle);
         } finally {
             for (int i = 0; i < kept.size(); i++) {
-                bundle.getEntry().get(i).setResource(kept.get(i));
+                entries.get(i).setResource(kept.get(i));
             }
         }
-        ObjectNode tree = (ObjectNode) json.readTree(shell);
-        JsonNode entries = tree.get("entry");
-        if (!resources.isEmpty()) {
-            if (!(entries instanceof ArrayNode array) || array.size() != resources.size()) {
+        StringBuilder out = new StringBuilder(shell.length() + resources.stream().mapToInt(String::length).sum());
+        int at = 0;
+        for (int i = 0; i < resources.size(); i++) {
+            String placeholder = "{\"resourceType\":\"Basic\",\"id\":\"" + PLACEHOLDER + i + "\"}";
+            int found = shell.indexOf(placeholder, at);
+            if (found < 0) {
                 return null;
             }
-            for (int i = 0; i < array.size(); i++) {
-                ObjectNode entry = (ObjectNode) array.get(i);
-                ObjectNode withResource = json.createObjectNode();
-                if (entry.has("fullUrl")) {
-                    withResource.set("fullUrl", entry.get("fullUrl"));
-                }
-                withResource.putRawValue("resource", new RawValue(resources.get(i)));
-                Iterator<Map.Entry<String, JsonNode>> fields = entry.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    if (!field.getKey().equals("fullUrl")) {
-                        withResource.set(field.getKey(), field.getValue());
-                    }
-                }
-                array.set(i, withResource);
-            }
+            out.append(shell, at, found).append(resources.get(i));
+            at = found + placeholder.length();
         }
-        return json.writeValueAsBytes(tree);
+        out.append(shell, at, shell.length());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** JSON asked for or accepted, nothing that changes the encoding; a browser's HTML view is left to HAPI. */
