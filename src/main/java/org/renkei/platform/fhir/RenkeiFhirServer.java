@@ -35,4 +35,22 @@ class RenkeiFhirServer extends RestfulServer {
         registerInterceptor(new ResponseHighlighterInterceptor());
         registerInterceptor(new PreEncodedJson(context));
     }
+
+    private static final char[] REQUEST_ID_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    /**
+     * The id HAPI gives a request without an {@code X-Request-ID} (for logs and the response header): a correlation
+     * id, not a secret, so drawn from the thread's own generator rather than HAPI's default, the JVM's one shared
+     * {@code SecureRandom}, which every request thread would queue for.
+     */
+    @Override
+    protected String newRequestId(int length) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        char[] id = new char[length];
+        for (int i = 0; i < length; i++) {
+            id[i] = REQUEST_ID_CHARACTERS[random.nextInt(REQUEST_ID_CHARACTERS.length)];
+        }
+        return new String(id);
+    }
 }
