@@ -70,8 +70,20 @@ P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
 javac -d "$WORK/load" bench/records/RecordLoad.java
 LOAD=(java -cp "$WORK/load" RecordLoad "https://localhost:$PORT" "$P12" "$PASS")
 RESULTS="$WORK/results.txt"; : > "$RESULTS"
-"${LOAD[@]}" "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search" | tee -a "$RESULTS"
-"${LOAD[@]}" "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read" | tee -a "$RESULTS"
+# The server's CPU time (user + system, from /proc) per request, warm-up included: less at the mercy of other load
+# on a shared machine than requests/s.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+load() {
+  local before after line
+  before=$(cpu_ticks)
+  line=$("${LOAD[@]}" "$@")
+  after=$(cpu_ticks)
+  echo "$line" | tee -a "$RESULTS"
+  echo "$line" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '{ for (i = 1; i <= NF; i++) if ($(i) == "all")
+    printf "  server CPU %.2f ms per request (%d requests)\n", 1000 * t / hz / $(i + 1), $(i + 1) }' | tee -a "$RESULTS"
+}
+load "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search"
+load "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read"
 stop_app
 
 echo "== PostgreSQL ceiling: pgbench -S -M prepared, $CONCURRENCY clients"
