@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The FHIR R4 endpoint at {@code /fhir}. Features contribute their resources as Spring beans implementing
@@ -51,9 +50,6 @@ class FhirServerConfiguration {
     SimpleUrlHandlerMapping fhirPathsHandlerMapping() {
         HttpRequestHandler notHere = (request, response) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         var mapping = new SimpleUrlHandlerMapping(Map.of("/fhir/**", notHere), Ordered.HIGHEST_PRECEDENCE);
-        // parsed paths, which are matched as the whole path within the application: a URL path helper would match
-        // the path within the FHIR servlet's mapping ("/Observation/…"), never /fhir/**
-        mapping.setPatternParser(new PathPatternParser());
         return mapping;
     }
 }
