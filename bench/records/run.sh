@@ -5,7 +5,7 @@
 #   2. Renkei (profile demo) against it once, for the schema, the demo region and the demo IC cards;
 #   3. a synthetic region beside it (synthetic-region.sql: 100,000 participants, 12 lab results each);
 #   4. Renkei again (its access view loads everything), then HTTPS load with a demo doctor's client certificate:
-#      a participant's record search (12 results) and a single record read;
+#      a participant's record search (12 results) and a single record read, after 20 s of each unmeasured (JIT);
 #   5. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
 # Usage: bench/records/run.sh [concurrency] [seconds]      (defaults 32 and 30)
 set -euo pipefail
@@ -82,6 +82,9 @@ load() {
   echo "$line" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '{ for (i = 1; i <= NF; i++) if ($(i) == "all")
     printf "  server CPU %.2f ms per request (%d requests)\n", 1000 * t / hz / $(i + 1), $(i + 1) }' | tee -a "$RESULTS"
 }
+# The JVM compiles the hot paths in its first minute: both loads once, unreported, before the measured runs.
+"${LOAD[@]}" "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" 20 0 "warm-up" >/dev/null
+"${LOAD[@]}" "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" 20 0 "warm-up" >/dev/null
 load "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search"
 load "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read"
 stop_app
