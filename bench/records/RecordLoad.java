@@ -1,28 +1,31 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Closed-loop HTTPS load with a client certificate: {@code concurrency} workers each send one request after the
- * other for {@code seconds} (after a warm-up), to URLs made from a template and random ids from a file. Prints
- * requests/s and latency percentiles. Run with {@code java RecordLoad.java …} (JDK only, no dependencies).
+ * Closed-loop HTTPS load with a client certificate: {@code concurrency} workers, each on its own kept-alive TLS
+ * connection (HTTP/1.1, opened again only if the server closes it), send one GET after the other for {@code
+ * seconds} (after a warm-up), to paths made from a template and random ids from a file. Prints requests/s and
+ * latency percentiles, and how many requests completed in all (warm-up included). Plain blocking sockets and a hand-written HTTP/1.1 exchange keep the generator's own CPU
+ * small beside the server's on the same machine. JDK only, no dependencies.
  *
  * <pre>java RecordLoad.java BASE_URL P12 PASSWORD IDS_FILE PATH_TEMPLATE CONCURRENCY SECONDS WARMUP_SECONDS LABEL</pre>
  * PATH_TEMPLATE contains {@code {id}}, e.g. {@code /fhir/Observation?patient=Patient/{id}&_count=20}.
@@ -34,7 +37,7 @@ public class RecordLoad {
             System.err.println("usage: RecordLoad BASE_URL P12 PASSWORD IDS_FILE PATH_TEMPLATE CONCURRENCY SECONDS WARMUP LABEL");
             System.exit(2);
         }
-        String base = args[0];
+        URI base = URI.create(args[0]);
         char[] password = args[2].toCharArray();
         List<String> ids = Files.readAllLines(Path.of(args[3])).stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
@@ -52,47 +55,64 @@ public class RecordLoad {
         kmf.init(keys, password);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(kmf.getKeyManagers(), new TrustManager[] {new TrustingManager()}, new SecureRandom());
-        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        String host = base.getHost();
+        int port = base.getPort() < 0 ? 443 : base.getPort();
 
         long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
         long end = warmEnd + seconds * 1_000_000_000L;
         AtomicLong failures = new AtomicLong();
-        List<long[]> perWorker = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
+        AtomicLong connections = new AtomicLong();
+        AtomicLong completed = new AtomicLong();
+        long[][] perWorker = new long[concurrency][];
         int[] counts = new int[concurrency];
+        Thread[] workers = new Thread[concurrency];
         for (int w = 0; w < concurrency; w++) {
             long[] latencies = new long[4_000_000 / concurrency];
-            perWorker.add(latencies);
+            perWorker[w] = latencies;
             int worker = w;
-            Thread t = new Thread(() -> {
+            workers[w] = new Thread(() -> {
                 int n = 0;
+                Connection connection = null;
                 while (true) {
                     long start = System.nanoTime();
                     if (start >= end) {
                         break;
                     }
                     String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + template.replace("{id}", id)))
-                            .header("Accept", "application/fhir+json").GET().build();
+                    byte[] request = ("GET " + template.replace("{id}", id) + " HTTP/1.1\r\nHost: " + host + ":" + port
+                            + "\r\nAccept: application/fhir+json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
                     try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
+                        if (connection == null) {
+                            connection = new Connection(tls, host, port);
+                            connections.incrementAndGet();
+                        }
+                        int status = connection.exchange(request);
+                        if (status != 200) {
                             failures.incrementAndGet();
                         }
-                    } catch (Exception e) {
+                        if (connection.closed) {
+                            connection.close();
+                            connection = null;
+                        }
+                    } catch (IOException e) {
                         failures.incrementAndGet();
+                        if (connection != null) {
+                            connection.close();
+                            connection = null;
+                        }
                     }
                     long done = System.nanoTime();
+                    completed.incrementAndGet();
                     if (start >= warmEnd && n < latencies.length) {
                         latencies[n++] = done - start;
                     }
                 }
+                if (connection != null) {
+                    connection.close();
+                }
                 counts[worker] = n;
             });
-            workers.add(t);
-            t.start();
+            workers[w].start();
         }
         for (Thread t : workers) {
             t.join();
@@ -101,13 +121,13 @@ public class RecordLoad {
         long[] all = new long[total];
         int at = 0;
         for (int w = 0; w < concurrency; w++) {
-            System.arraycopy(perWorker.get(w), 0, all, at, counts[w]);
+            System.arraycopy(perWorker[w], 0, all, at, counts[w]);
             at += counts[w];
         }
         Arrays.sort(all);
-        System.out.printf("%-14s concurrency %3d  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  failed %d%n",
-                label, concurrency, total / (double) seconds, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999),
-                failures.get());
+        System.out.printf("%-14s concurrency %3d  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  failed %d"
+                + "  connections %d  all %d%n", label, concurrency, total / (double) seconds, pct(all, 0.50),
+                pct(all, 0.99), pct(all, 0.999), failures.get(), connections.get(), completed.get());
     }
 
     private static double pct(long[] sorted, double p) {
@@ -115,6 +135,116 @@ public class RecordLoad {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1_000_000.0;
+    }
+
+    /** One kept-alive TLS connection: a request written whole, the response read by Content-Length or chunks. */
+    private static final class Connection {
+
+        private final SSLSocket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final byte[] line = new byte[8192];
+        private final byte[] skip = new byte[16384];
+        boolean closed;
+
+        Connection(SSLContext tls, String host, int port) throws IOException {
+            socket = (SSLSocket) tls.getSocketFactory().createSocket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+            socket.setSoTimeout(30_000);
+            socket.startHandshake();
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = readLine();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            while (true) {
+                String header = readLine();
+                if (header.isEmpty()) {
+                    break;
+                }
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                    chunked = true;
+                } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
+                    closed = true;
+                }
+            }
+            if (chunked) {
+                while (true) {
+                    String size = readLine();
+                    int semicolon = size.indexOf(';');
+                    long chunk = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+                    if (chunk == 0) {
+                        while (!readLine().isEmpty()) {
+                            // trailers
+                        }
+                        break;
+                    }
+                    discard(chunk);
+                    readLine();
+                }
+            } else if (length >= 0) {
+                discard(length);
+            } else {
+                closed = true;
+                while (in.read(skip) >= 0) {
+                    // body until the server closes
+                }
+            }
+            return status;
+        }
+
+        private void discard(long n) throws IOException {
+            while (n > 0) {
+                int read = in.read(skip, 0, (int) Math.min(skip.length, n));
+                if (read < 0) {
+                    throw new IOException("connection closed in a body");
+                }
+                n -= read;
+            }
+        }
+
+        private String readLine() throws IOException {
+            int n = 0;
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b == '\n') {
+                    break;
+                }
+                if (n < line.length) {
+                    line[n++] = (byte) b;
+                }
+            }
+            if (n > 0 && line[n - 1] == '\r') {
+                n--;
+            }
+            return new String(line, 0, n, StandardCharsets.ISO_8859_1);
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // gone already
+            }
+        }
     }
 
     /** The benchmark talks to its own server with its self-signed certificate. */

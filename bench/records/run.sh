@@ -5,7 +5,7 @@
 #   2. Renkei (profile demo) against it once, for the schema, the demo region and the demo IC cards;
 #   3. a synthetic region beside it (synthetic-region.sql: 100,000 participants, 12 lab results each);
 #   4. Renkei again (its access view loads everything), then HTTPS load with a demo doctor's client certificate:
-#      a participant's record search (12 results) and a single record read;
+#      a participant's record search (12 results) and a single record read, after 20 s of each unmeasured (JIT);
 #   5. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
 # Usage: bench/records/run.sh [concurrency] [seconds]      (defaults 32 and 30)
 set -euo pipefail
@@ -42,7 +42,7 @@ as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w status >/dev/nul
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q)
 "${PSQL[@]}" -tc "select 1 from pg_database where datname = 'renkei'" | grep -q 1 || "${PSQL[@]}" -c "create database renkei"
 
-./mvnw -q -DskipTests package
+./mvnw -q -o -DskipTests package
 JAR=$(ls target/renkei-*.jar | grep -v original | head -1)
 export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/renkei" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=x
 APP_ARGS=(--spring.profiles.active=demo --server.port="$PORT" --renkei.tls.http-port=0
@@ -70,8 +70,23 @@ P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
 javac -d "$WORK/load" bench/records/RecordLoad.java
 LOAD=(java -cp "$WORK/load" RecordLoad "https://localhost:$PORT" "$P12" "$PASS")
 RESULTS="$WORK/results.txt"; : > "$RESULTS"
-"${LOAD[@]}" "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search" | tee -a "$RESULTS"
-"${LOAD[@]}" "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read" | tee -a "$RESULTS"
+# The server's CPU time (user + system, from /proc) per request, warm-up included: less at the mercy of other load
+# on a shared machine than requests/s.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+load() {
+  local before after line
+  before=$(cpu_ticks)
+  line=$("${LOAD[@]}" "$@")
+  after=$(cpu_ticks)
+  echo "$line" | tee -a "$RESULTS"
+  echo "$line" | awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '{ for (i = 1; i <= NF; i++) if ($(i) == "all")
+    printf "  server CPU %.2f ms per request (%d requests)\n", 1000 * t / hz / $(i + 1), $(i + 1) }' | tee -a "$RESULTS"
+}
+# The JVM compiles the hot paths in its first minute: both loads once, unreported, before the measured runs.
+"${LOAD[@]}" "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" 20 0 "warm-up" >/dev/null
+"${LOAD[@]}" "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" 20 0 "warm-up" >/dev/null
+load "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search"
+load "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read"
 stop_app
 
 echo "== PostgreSQL ceiling: pgbench -S -M prepared, $CONCURRENCY clients"

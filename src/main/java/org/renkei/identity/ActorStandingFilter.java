@@ -16,11 +16,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Asks, on every request of a logged-in person, whether they may still act: account, staff member and facility
  * still in good standing (USR-07, FAC-04, FAC-05). If not, the session ends at once — on every node, since the
- * answer comes from the shared database, not from the session.
+ * answer comes from the shared database, not from the session. An API request whose client certificate was verified
+ * in this very request (by {@link CardVerifier}, which asks every {@link LoginEligibility} about the same actor) is
+ * not asked twice.
  */
 class ActorStandingFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ActorStandingFilter.class);
+
+    /**
+     * Request attribute: the authentication made in this request after every {@link LoginEligibility} let its actor
+     * in. Only server code sets request attributes; a client cannot.
+     */
+    static final String STANDING_CHECKED = ActorStandingFilter.class.getName() + ".checked";
 
     private final List<LoginEligibility> eligibility;
 
@@ -31,6 +39,11 @@ class ActorStandingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Object checked = request.getAttribute(STANDING_CHECKED);
+        if (checked != null && checked == SecurityContextHolder.getContext().getAuthentication()) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<Actor> actor = CurrentActor.get();
         if (actor.isPresent()) {
             Optional<String> refusal = refusal(eligibility, actor.get());

@@ -159,8 +159,11 @@ class CardLogin implements LoginMethod {
                 return;
             }
             SecurityContext context = holder.createEmptyContext();
-            context.setAuthentication(CardAuthentication.of(verified));
+            CardAuthentication authentication = CardAuthentication.of(verified);
+            context.setAuthentication(authentication);
             holder.setContext(context);
+            // the verifier just asked every LoginEligibility about this actor
+            request.setAttribute(ActorStandingFilter.STANDING_CHECKED, authentication);
             chain.doFilter(request, response);
         }
     }

@@ -66,6 +66,15 @@ class CardVerifier {
     private record CheckedPath(AuthLevel kind, Instant until) {
     }
 
+    /**
+     * What a certificate says by itself, the same on every request that presents it (API clients present it on every
+     * request): its fingerprint and its HPKI roles. Kept per certificate (equal when their encodings are).
+     */
+    private record CardFacts(String fingerprint, List<String> hpkiRoles) {
+    }
+
+    private final Map<X509Certificate, CardFacts> cardFacts = new ConcurrentHashMap<>();
+
     /** A card that may log in: the session's actor, and the registration it logged in with. */
     record Verified(Actor actor, CardCertificate registration) {
     }
@@ -111,8 +120,22 @@ class CardVerifier {
         }
     }
 
+    private CardFacts factsOf(X509Certificate card) {
+        CardFacts known = cardFacts.get(card);
+        if (known != null) {
+            return known;
+        }
+        if (cardFacts.size() >= MAX_CHECKED_PATHS) {
+            cardFacts.clear();
+        }
+        CardFacts facts = new CardFacts(CardCertificates.fingerprintOf(card), List.copyOf(Hpki.roles(card)));
+        cardFacts.put(card, facts);
+        return facts;
+    }
+
     private Verified verify(X509Certificate card, X509Certificate[] chain, Instant now) {
-        String fingerprint = CardCertificates.fingerprintOf(card);
+        CardFacts facts = factsOf(card);
+        String fingerprint = facts.fingerprint();
         AuthLevel kind = checkedPath(card, chain, fingerprint, now);
 
         CardCertificate registration = cards.findByFingerprint(fingerprint)
@@ -128,7 +151,7 @@ class CardVerifier {
         Actor actor = new Actor(registration.id(), profile.staffId().toString(), profile.displayName(), kind,
                 Actor.AccountKind.STAFF, profile.facilityId(), profile.staffId(), profile.profession());
         checkStanding(actor, profile);
-        checkCardFitsProfession(card, registration, kind, profile.profession());
+        checkCardFitsProfession(facts, registration, kind, profile.profession());
         return new Verified(actor, registration);
     }
 
@@ -249,9 +272,13 @@ class CardVerifier {
 
     /**
      * The facility first (when it withdrew, its users did too, and the facility is the reason), then the user as
-     * the staff registry and every other feature see them.
+     * the staff registry and every other feature see them. Every feature is asked about the user first; only when
+     * one stands against it are they asked about the facility alone, to give the facility as the reason if it is.
      */
     private void checkStanding(Actor actor, StaffDirectory.StaffProfile profile) {
+        if (profile.active() && ActorStandingFilter.refusal(eligibility, actor).isEmpty()) {
+            return;
+        }
         Actor ofFacility = new Actor(actor.accountId(), actor.username(), actor.displayName(), actor.authLevel(),
                 actor.kind(), actor.facilityId());
         Optional<String> facility = ActorStandingFilter.refusal(eligibility, ofFacility);
@@ -269,7 +296,7 @@ class CardVerifier {
     }
 
     /** USR-02: doctors and pharmacists log in with the HPKI card of their profession, everyone else not. */
-    private static void checkCardFitsProfession(X509Certificate card, CardCertificate registration, AuthLevel kind,
+    private static void checkCardFitsProfession(CardFacts card, CardCertificate registration, AuthLevel kind,
             Profession profession) {
         if (registration.kind() != kind) {
             throw refuse(CardRefusal.WRONG_CARD_KIND, "registered as " + registration.kind() + ", issued by a "
@@ -279,8 +306,8 @@ class CardVerifier {
             if (!profession.usesHpkiCard()) {
                 throw refuse(CardRefusal.WRONG_CARD_KIND, "HPKI card for a " + profession);
             }
-            if (!Hpki.fits(card, profession)) {
-                throw refuse(CardRefusal.WRONG_ROLE, "HPKI roles " + Hpki.roles(card) + " for a " + profession);
+            if (!Hpki.fits(card.hpkiRoles(), profession)) {
+                throw refuse(CardRefusal.WRONG_ROLE, "HPKI roles " + card.hpkiRoles() + " for a " + profession);
             }
         } else if (profession.usesHpkiCard()) {
             throw refuse(CardRefusal.WRONG_CARD_KIND, kind + " card for a " + profession);

@@ -67,6 +67,11 @@ final class Hpki {
         return role(profession).filter(roles(certificate)::contains).isPresent();
     }
 
+    /** Whether one of these HPKI roles (of a certificate, {@link #roles}) is the one of this profession. */
+    static boolean fits(List<String> roles, Profession profession) {
+        return role(profession).filter(roles::contains).isPresent();
+    }
+
     /**
      * The healthcare roles in the certificate's subjectDirectoryAttributes coded with the HPKI role scheme:
      * {@code SET OF HCActor}, each {@code SEQUENCE { [0] SET { [0] codingScheme OID, [2] role } }}. Empty when

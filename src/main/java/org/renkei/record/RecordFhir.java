@@ -11,13 +11,21 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Date;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
@@ -31,6 +39,7 @@ import org.renkei.facility.FacilityRegistry;
 import org.renkei.identity.Actor;
 import org.renkei.identity.CurrentActor;
 import org.renkei.platform.fhir.Outcomes;
+import org.renkei.platform.fhir.PreEncodedJson;
 import org.renkei.platform.web.InvalidInputException;
 import org.renkei.platform.web.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -50,6 +59,8 @@ class RecordFhir {
     static final String AUTHOR_ORGANIZATION = "urn:renkei:fhir:extension:record-author-organization";
     /** {@code meta.extension}: the user who stored this version, {@code Practitioner/<staff id>}. */
     static final String AUTHOR_PRACTITIONER = "urn:renkei:fhir:extension:record-author-practitioner";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FhirContext fhir;
     private final MessageSource messages;
@@ -151,8 +162,90 @@ class RecordFhir {
     Resource present(FhirRecords records, StoredRecord record) {
         Resource resource = records.decode(record);
         resource.setId(new IdType(record.resourceType(), record.id().toString(), Integer.toString(record.version())));
-        author(resource, record.authorFacility(), record.authorStaff(), record.version(), Date.from(record.storedAt()));
-        return resource;
+        Date at = Date.from(record.storedAt());
+        author(resource, record.authorFacility(), record.authorStaff(), record.version(), at);
+        String json = presentedJson(record, at);
+        return json == null ? resource : PreEncodedJson.attach(resource, json);
+    }
+
+    /**
+     * A stored version for an answer that is usually sent as JSON (a read, a search without includes): the resource's
+     * JSON with a model of only its id and {@code meta}, the full model parsed only if HAPI is to encode the answer
+     * itself ({@link PreEncodedJson#inPlaceOf}).
+     */
+    Resource presentForAnswer(FhirRecords records, StoredRecord record) {
+        Date at = Date.from(record.storedAt());
+        String json = presentedJson(record, at);
+        if (json == null) {
+            return present(records, record);
+        }
+        Resource resource = (Resource) fhir.getResourceDefinition(record.resourceType()).newInstance();
+        resource.setId(new IdType(record.resourceType(), record.id().toString(), Integer.toString(record.version())));
+        author(resource, record.authorFacility(), record.authorStaff(), record.version(), at);
+        return PreEncodedJson.inPlaceOf(resource, json);
+    }
+
+    /**
+     * The same as {@link #present} in JSON, made from the stored JSON with its {@code id} and {@code meta} written in
+     * as {@link #author} does, so that a read can be answered without HAPI encoding the resource again. Null when the
+     * stored form is not a JSON object (then HAPI encodes the resource).
+     */
+    static String presentedJson(StoredRecord record, Date at) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(record.content());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        if (!(parsed instanceof ObjectNode stored) || !stored.has("resourceType")) {
+            return null;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("resourceType", stored.get("resourceType"));
+        out.put("id", record.id().toString());
+        ObjectNode meta = out.putObject("meta");
+        ArrayNode extensions = meta.putArray("extension");
+        JsonNode storedMeta = stored.get("meta");
+        if (storedMeta != null && storedMeta.get("extension") instanceof ArrayNode kept) {
+            for (JsonNode extension : kept) {
+                String url = extension.path("url").asText();
+                if (!AUTHOR_ORGANIZATION.equals(url) && !AUTHOR_PRACTITIONER.equals(url)) {
+                    extensions.add(extension);
+                }
+            }
+        }
+        extensions.add(authorExtension(AUTHOR_ORGANIZATION, "Organization/" + record.authorFacility()));
+        if (record.authorStaff() != null) {
+            extensions.add(authorExtension(AUTHOR_PRACTITIONER, "Practitioner/" + record.authorStaff()));
+        }
+        meta.put("versionId", Integer.toString(record.version()));
+        meta.put("lastUpdated", new InstantType(at).getValueAsString());
+        if (storedMeta instanceof ObjectNode others) {
+            copyExcept(others, meta, "extension", "versionId", "lastUpdated");
+        }
+        copyExcept(stored, out, "resourceType", "id", "meta");
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static ObjectNode authorExtension(String url, String reference) {
+        ObjectNode extension = JSON.createObjectNode();
+        extension.put("url", url);
+        extension.putObject("valueReference").put("reference", reference);
+        return extension;
+    }
+
+    private static void copyExcept(ObjectNode from, ObjectNode to, String... skipped) {
+        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!java.util.Arrays.asList(skipped).contains(field.getKey())) {
+                to.set(field.getKey(), field.getValue());
+            }
+        }
     }
 
     /** The record id a FHIR id names; an id that cannot be a record is not found, like an unknown one. */

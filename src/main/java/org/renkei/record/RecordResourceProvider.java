@@ -158,7 +158,7 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
         if (!categories.contains(record.category())) {
             throw new ResourceNotFoundException(id);
         }
-        return fhir.present(fhirRecords, record);
+        return fhir.presentForAnswer(fhirRecords, record);
     }
 
     /** Every version, newest first; a record the caller may not see has no history to show (404). */
@@ -220,7 +220,8 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
                 RecordSearchResults.PAGE_SIZE);
         boolean prescriptions = includes != null && includes.stream()
                 .anyMatch(i -> INCLUDE_PRESCRIPTION.equals(i.getValue()));
-        return new RecordSearchResults(records, query, actor, r -> fhir.present(fhirRecords, r),
+        return new RecordSearchResults(records, query, actor, prescriptions ? r -> fhir.present(fhirRecords, r)
+                : r -> fhir.presentForAnswer(fhirRecords, r),
                 (who, resource) -> prescriptions ? prescriptions(who, resource) : List.of());
     }
 

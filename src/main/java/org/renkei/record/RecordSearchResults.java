@@ -18,11 +18,15 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Resource;
 import org.renkei.identity.Actor;
 import org.renkei.identity.CurrentActor;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A search of one participant's records, answered page by page. HAPI keeps it for the next pages; every page and
  * every total is asked again of the store as the person fetching it, so a next-page link answers nothing to anyone
  * but the account that searched, and nothing more once the access decision says no (a withdrawal in between).
+ * Within one HTTP request the page fetched for the total also answers the resources (HAPI asks for the size more
+ * than once and then for the first page): it was asked of the store by the same person in the same request.
  */
 final class RecordSearchResults implements IBundleProvider {
 
@@ -35,6 +39,23 @@ final class RecordSearchResults implements IBundleProvider {
     private final BiFunction<Actor, Resource, List<Resource>> includes;
     private final Date published = new Date();
     private final String uuid = null;
+    /** The last page asked of the store, and the HTTP request it was asked in; reused only in that request. */
+    private volatile Fetched fetched;
+
+    private record Fetched(Object request, UUID account, int offset, int limit, RecordPage page) {
+
+        /** The records from {@code from} up to {@code to} if this page holds them all (or all there are). */
+        List<StoredRecord> covering(int from, int to) {
+            List<StoredRecord> records = page.records();
+            boolean complete = records.size() < limit;
+            if (from < offset || (to > offset + limit && !complete)) {
+                return null;
+            }
+            int start = Math.min(from - offset, records.size());
+            int end = Math.min(to - offset, records.size());
+            return records.subList(start, end);
+        }
+    }
 
     RecordSearchResults(SharedRecords records, RecordQuery query, Actor searcher,
             java.util.function.Function<StoredRecord, Resource> present,
@@ -64,7 +85,19 @@ final class RecordSearchResults implements IBundleProvider {
         }
         List<IBaseResource> page = new ArrayList<>();
         Map<String, Resource> included = new LinkedHashMap<>();
-        int offset = from;
+        Fetched known = fetched;
+        List<StoredRecord> reused = known != null && known.request() == currentRequest()
+                && known.account().equals(account) ? known.covering(from, to) : null;
+        int offset = reused != null ? to : from;
+        if (reused != null) {
+            for (StoredRecord record : reused) {
+                Resource resource = present.apply(record);
+                page.add(resource);
+                for (Resource include : includes.apply(actor.get(), resource)) {
+                    included.putIfAbsent(include.getIdElement().toUnqualifiedVersionless().getValue(), include);
+                }
+            }
+        }
         while (offset < to) {
             int limit = Math.min(to - offset, RecordQuery.MAX_LIMIT);
             RecordPage found = records.search(actor.get(), at(offset, limit));
@@ -110,6 +143,28 @@ final class RecordSearchResults implements IBundleProvider {
     /** The number of matching records the person fetching may see now. */
     @Override
     public Integer size() {
-        return searcher().map(a -> records.count(a, at(0, 1))).orElse(0);
+        Optional<Actor> actor = searcher();
+        if (actor.isEmpty()) {
+            return 0;
+        }
+        Object request = currentRequest();
+        Fetched known = fetched;
+        if (request != null && known != null && known.request() == request && known.account().equals(account)) {
+            return known.page().total();
+        }
+        RecordPage first = records.search(actor.get(), at(0, PAGE_SIZE));
+        if (request != null) {
+            fetched = new Fetched(request, account, 0, PAGE_SIZE, first);
+        }
+        return first.total();
+    }
+
+    /**
+     * The HTTP request being answered, as the attributes object Spring binds to it for that request only (a new one
+     * per request, unlike the servlet container's request objects, which are recycled); null outside a request.
+     */
+    private static Object currentRequest() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes;
     }
 }

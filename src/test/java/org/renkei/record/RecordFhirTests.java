@@ -2,6 +2,10 @@ package org.renkei.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -699,6 +703,49 @@ class RecordFhirTests {
         assertThat(total(base + "&date=ge2026-10-02")).isEqualTo(1);
         assertThat(total(base + "&date=2026-10")).isEqualTo(1);
         assertThat(total(base + "&date=2026")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("INT-01 reads and searches answered from the stored JSON mean the same as HAPI's own encoding (asked for with _format), headers included")
+    void storedJsonAnswersLikeHapi() throws Exception {
+        String rx = id(post(clinicNurse, "/fhir/MedicationRequest", prescription()));
+        String dispensed = id(post(clinicNurse, "/fhir/MedicationDispense", dispense("MedicationRequest/" + rx)));
+        String observation = id(post(clinicNurse, "/fhir/Observation", hba1c("6.4")));
+        put(clinicNurse, "/fhir/Observation/" + observation, fhir.newJsonParser().encodeResourceToString(
+                hba1c("6.5").setId(observation)));
+
+        for (String path : List.of("/fhir/Observation/" + observation, "/fhir/Observation/" + observation
+                + "/_history/1", "/fhir/MedicationDispense/" + dispensed)) {
+            ResponseEntity<String> stored = get(hospitalNurse, path);
+            ResponseEntity<String> encoded = get(hospitalNurse, path + "?_format=json");
+            assertThat(stored.getStatusCode().value()).as(stored.getBody()).isEqualTo(200);
+            assertThat(json(stored)).as(path).isEqualTo(json(encoded));
+            assertThat(stored.getHeaders().getETag()).isEqualTo(encoded.getHeaders().getETag()).isNotNull();
+            assertThat(stored.getHeaders().getLastModified()).isEqualTo(encoded.getHeaders().getLastModified());
+            assertThat(stored.getHeaders().getContentType()).isEqualTo(encoded.getHeaders().getContentType());
+            assertThat(stored.getHeaders().getFirst("Content-Location"))
+                    .isEqualTo(encoded.getHeaders().getFirst("Content-Location")).isNotNull();
+        }
+        for (String search : List.of("/fhir/Observation?patient=Patient/" + participant.id(),
+                "/fhir/MedicationDispense?patient=Patient/" + participant.id()
+                        + "&_include=MedicationDispense:prescription")) {
+            JsonNode stored = json(get(hospitalNurse, search));
+            JsonNode encoded = json(get(hospitalNurse, search + "&_format=json"));
+            assertThat(stored.path("total").asInt()).isPositive();
+            assertThat(stored.get("entry")).as(search).isEqualTo(encoded.get("entry"));
+            assertThat(stored.get("total")).isEqualTo(encoded.get("total"));
+            assertThat(stored.get("type")).isEqualTo(encoded.get("type"));
+        }
+        // a participant the facility may not see: the same empty answer either way
+        JsonNode none = json(get(otherNurse, "/fhir/Observation?patient=Patient/" + participant.id()));
+        assertThat(none.path("total").asInt()).isZero();
+        assertThat(none.has("entry")).isFalse();
+        assertThat(get(otherNurse, "/fhir/Observation/" + observation).getStatusCode().value()).isEqualTo(404);
+    }
+
+    private static JsonNode json(ResponseEntity<String> response) throws Exception {
+        ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(response.getBody());
+        return tree;
     }
 
     private int total(String url) {

@@ -24,7 +24,8 @@ class RenkeiFhirServer extends RestfulServer {
         setServerName("Renkei");
         setImplementationDescription("Renkei regional medical and care information network");
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setDefaultPrettyPrint(true);
+        // compact JSON unless a client asks with _pretty=true: pretty printing costs the server, not the reader
+        setDefaultPrettyPrint(false);
         setResourceProviders(List.copyOf(providers));
         setPlainProviders(List.copyOf(systemProviders));
         var paging = new FifoMemoryPagingProvider(PAGED_SEARCHES_KEPT);
@@ -33,5 +34,24 @@ class RenkeiFhirServer extends RestfulServer {
         setPagingProvider(paging);
         registerInterceptor(new ResponseHighlighterInterceptor());
         registerInterceptor(new UnavailableOutcome());
+        registerInterceptor(new PreEncodedJson(context));
+    }
+
+    private static final char[] REQUEST_ID_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    /**
+     * The id HAPI gives a request without an {@code X-Request-ID} (for logs and the response header): a correlation
+     * id, not a secret, so drawn from the thread's own generator rather than HAPI's default, the JVM's one shared
+     * {@code SecureRandom}, which every request thread would queue for.
+     */
+    @Override
+    protected String newRequestId(int length) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        char[] id = new char[length];
+        for (int i = 0; i < length; i++) {
+            id[i] = REQUEST_ID_CHARACTERS[random.nextInt(REQUEST_ID_CHARACTERS.length)];
+        }
+        return new String(id);
     }
 }
