@@ -50,7 +50,7 @@ public class AuditAppendBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException, SQLException {
-        database = BenchmarkDatabase.start("V14__audit.sql");
+        database = BenchmarkDatabase.start("V14__audit.sql", "V17__audit_lean_indexes.sql");
         dataSource = database.dataSource();
         Path directory = Files.createTempDirectory("renkei-jmh-audit-keys");
         settings = new AuditSettings(directory, null, null, 0, null);

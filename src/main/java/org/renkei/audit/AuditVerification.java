@@ -108,7 +108,7 @@ class AuditVerification {
                 AuditChain.hash(previous, id, at, event));
     }
 
-    /** Lookups for broken links only: rare, so by query. */
+    /** Lookups for broken links only: rare (an altered chain), so by query, without an index of their own. */
     private record DatabaseLinks(JdbcTemplate jdbc) implements ChainCheck.Links {
         @Override
         public OptionalLong seqOfHash(byte[] hash) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -148,7 +149,7 @@ final class AuditWriter {
                 byte[][] hashes = new byte[n][];
                 for (int row = 0; row < n; row++) {
                     AuditEvent e = batch.get(row).event();
-                    UUID id = UUID.randomUUID();
+                    UUID id = timeOrderedId(at);
                     byte[] hash = AuditChain.hash(previous, id, at, e);
                     seq++;
                     seqs[row] = seq;
@@ -239,6 +240,17 @@ final class AuditWriter {
                 appended.complete(entries.get(i));
             }
         }
+    }
+
+    /**
+     * An entry id that sorts by time (UUID version 7: 48 bits of milliseconds, then random bits), so that the
+     * unique index on ids grows at its end instead of at random places. Ids are names, not secrets.
+     */
+    static UUID timeOrderedId(Instant at) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long least = 0x8000000000000000L | (random.nextLong() & 0x3FFFFFFFFFFFFFFFL);
+        return new UUID(most, least);
     }
 
     /** The writer's own connection, taken from the pool anew every ten minutes (so the pool can renew it). */
