@@ -187,11 +187,25 @@ public class ParticipantDirectory {
         return participants.stateAt(id, endOfDay.minusNanos(1)).map(HistoryEntry::state).orElse(ConsentState.NONE);
     }
 
-    /** Groups of likely duplicates (same name, birth date and sex) for the operator (PAR-05). */
+    /**
+     * Groups of likely duplicates (same name, birth date and sex) for the operator (PAR-05), through the access
+     * decision like any list, and in the audit trail as shown.
+     */
     public List<List<Participant>> likelyDuplicates(Actor actor) {
         if (!actor.isOperator()) {
             throw new InvalidInputException("consent.operatorOnly");
         }
-        return participants.likelyDuplicates();
+        List<List<Participant>> groups = new ArrayList<>();
+        List<Participant> shown = new ArrayList<>();
+        for (List<Participant> group : participants.likelyDuplicates()) {
+            List<Participant> permitted = access.permitted(actor, Action.FIND, DataKind.PARTICIPANT_PROFILE, group,
+                    p -> p.id().value());
+            if (permitted.size() > 1) {
+                groups.add(permitted);
+                shown.addAll(permitted);
+            }
+        }
+        searched(actor, shown, null);
+        return groups;
     }
 }

@@ -87,19 +87,26 @@ public class Attachments {
 
     /** The bytes of a Binary record with their type, if this person may see the record. */
     public Optional<Content> open(Actor actor, UUID binaryId) {
-        return records.read(actor, binaryId).filter(r -> r.attachmentSha256() != null).map(r -> {
-            String type = jdbc.sql("select content_type from attachment where sha256 = :sha")
-                    .param("sha", r.attachmentSha256()).query(String.class).single();
-            long size = jdbc.sql("select size from attachment where sha256 = :sha")
-                    .param("sha", r.attachmentSha256()).query(Long.class).single();
-            try {
-                InputStream in = store.open(r.attachmentSha256())
-                        .orElseThrow(() -> new IllegalStateException("attachment bytes missing: " + r.attachmentSha256()));
-                return new Content(type, size, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return records.read(actor, binaryId).flatMap(this::content);
+    }
+
+    /** The bytes of a Binary record already read through the access decision (and audited); empty for others. */
+    Optional<Content> content(StoredRecord record) {
+        String sha256 = record.attachmentSha256();
+        if (sha256 == null) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("select content_type, size from attachment where sha256 = :sha")
+                .param("sha", sha256)
+                .query((rs, n) -> {
+                    try {
+                        InputStream in = store.open(sha256)
+                                .orElseThrow(() -> new IllegalStateException("attachment bytes missing: " + sha256));
+                        return new Content(rs.getString("content_type"), rs.getLong("size"), in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).single());
     }
 
     /** An attachment's bytes, to be closed by the reader. */

@@ -63,7 +63,7 @@ class BinaryProvider implements IResourceProvider {
         UUID binaryId = RecordFhir.recordId(id);
         StoredRecord record = records.read(actor, binaryId).filter(r -> r.category() == RecordCategory.BINARY)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
-        Attachments.Content content = attachments.open(actor, binaryId)
+        Attachments.Content content = attachments.content(record)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
         var binary = new Binary();
         binary.setId(new IdType("Binary", binaryId.toString(), Integer.toString(record.version())));
