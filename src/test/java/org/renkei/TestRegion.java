@@ -29,7 +29,11 @@ public final class TestRegion {
         return LocalDate.now(JapanTime.ZONE);
     }
 
-    /** A fresh, valid 10-digit medical institution code of Kumamoto (43) for the kind. */
+    /** Facility numbers handed out in this JVM: counted up from a random start, so no two tests share a code. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_NUMBER =
+            new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 500_000));
+
+    /** A fresh, valid 10-digit medical institution code of Kumamoto (43) for the kind, unique in this test run. */
     public static String medicalCode(FacilityKind kind) {
         char table = switch (kind) {
             case DENTAL_CLINIC -> '3';
@@ -37,7 +41,7 @@ public final class TestRegion {
             case HOME_NURSING_STATION -> '6';
             default -> '1';
         };
-        String nine = "43" + table + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String nine = "43" + table + String.format("%06d", NEXT_NUMBER.getAndIncrement() % 1_000_000);
         return nine + luhn(nine);
     }
 
