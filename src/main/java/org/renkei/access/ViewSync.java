@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.renkei.facility.Facility;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
+import org.renkei.platform.database.SharedRead;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffMember;
 import org.renkei.staff.StaffRegistry;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Before each decision (or batch of decisions) {@link #current()} reads {@code access_version} — one row by
  * its key, outside any transaction of the caller ({@code NOT_SUPPORTED}: the caller's transaction is suspended),
- * so nothing uncommitted can ever reach the shared view. If the view is behind, the journal rows between its
+ * so nothing uncommitted can ever reach the shared view; decisions that ask while such a read runs share the next
+ * one ({@link SharedRead}: it starts after they asked, so it sees what they would have seen). If the view is behind, the journal rows between its
  * version and the one just read name what changed; those participants, facilities, users and users' emergency
  * access are read again, in a
  * new read-only transaction, and the view moves to that version. Every change up to the version read has
@@ -44,7 +46,7 @@ final class ViewSync {
     private final EmergencySource emergency;
     private final FacilityRegistry facilities;
     private final StaffRegistry staff;
-    private final TransactionTemplate versionRead;
+    private final SharedRead<Long> versionRead;
     private final TransactionTemplate catchUpRead;
     private final TransactionTemplate snapshotRead;
     private final ReentrantLock catchUp = new ReentrantLock();
@@ -57,8 +59,9 @@ final class ViewSync {
         this.emergency = emergency;
         this.facilities = facilities;
         this.staff = staff;
-        this.versionRead = new TransactionTemplate(transactions);
-        versionRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        var outsideTransactions = new TransactionTemplate(transactions);
+        outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.versionRead = new SharedRead<>(() -> outsideTransactions.execute(tx -> journal.version()));
         this.catchUpRead = new TransactionTemplate(transactions);
         catchUpRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         catchUpRead.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -91,9 +94,12 @@ final class ViewSync {
         }
     }
 
-    /** The version of the last committed change, read outside the caller's transaction. */
+    /**
+     * The version of the last committed change when this call began (or later), read outside the caller's
+     * transaction; decisions asking at the same time share one query.
+     */
     long committedVersion() {
-        return versionRead.execute(tx -> journal.version());
+        return versionRead.read();
     }
 
     /** The view as it is, without looking at the database (tests). */

@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param crl how revocation lists are fetched
  * @param demoCa the demo HPKI CA (profile {@code demo} only)
  * @param pathCheckTtl how long a card certificate's successful path, validity and CRL check is remembered (by the
- *         certificate's fingerprint); its registration and its user's standing are checked on every request all
- *         the same. {@code 0s} checks everything on every request.
+ *         certificate's fingerprint); with it, the whole success while no card registration, user or facility
+ *         changed anywhere ({@link StandingVersion}). {@code 0s} checks everything on every request.
  */
 @ConfigurationProperties("renkei.card")
 record CardSettings(@DefaultValue Anchors hpki, @DefaultValue Anchors userPki, @DefaultValue Crl crl,

@@ -43,6 +43,10 @@ import org.springframework.stereotype.Component;
  * (every {@link LoginEligibility}); and that the card fits the user's profession — an HPKI card only for doctors
  * and pharmacists, with the HPKI role of their registered profession, the network's card for everyone else.
  * Each refusal is logged at INFO with the certificate's fingerprint and serial number only.
+ *
+ * <p>API clients present their certificate on every request. A success is remembered for the certificate while
+ * the {@link StandingVersion} stays the same (it changes with any card registration, staff member or facility, on
+ * whichever node) and for at most {@code renkei.card.path-check-ttl}; a refusal never is.
  */
 @Component
 class CardVerifier {
@@ -57,6 +61,8 @@ class CardVerifier {
     private final boolean crlSoftFail;
     private final Duration pathCheckTtl;
     private final Map<String, CheckedPath> checkedPaths = new ConcurrentHashMap<>();
+    private final Map<String, VerifiedCard> verifiedCards = new ConcurrentHashMap<>();
+    private final StandingVersion standing;
     private final Clock clock;
 
     /** The most certificates whose path check is remembered at once; beyond, the memory starts afresh. */
@@ -75,6 +81,10 @@ class CardVerifier {
 
     private final Map<X509Certificate, CardFacts> cardFacts = new ConcurrentHashMap<>();
 
+    /** A card that passed every check at a standing version, taken as passing them until then or a new version. */
+    private record VerifiedCard(Verified verified, long standingVersion, Instant until) {
+    }
+
     /** A card that may log in: the session's actor, and the registration it logged in with. */
     record Verified(Actor actor, CardCertificate registration) {
     }
@@ -89,7 +99,7 @@ class CardVerifier {
     }
 
     CardVerifier(List<CardIssuer> issuers, CardCrls crls, CardCertificates cards, StaffDirectory staff,
-            List<LoginEligibility> eligibility, CardSettings settings, Clock clock) {
+            List<LoginEligibility> eligibility, CardSettings settings, StandingVersion standing, Clock clock) {
         this.issuers = issuers;
         this.crls = crls;
         this.cards = cards;
@@ -97,6 +107,7 @@ class CardVerifier {
         this.eligibility = eligibility;
         this.crlSoftFail = settings.crl().softFail();
         this.pathCheckTtl = settings.pathCheckTtl();
+        this.standing = standing;
         this.clock = clock;
     }
 
@@ -136,6 +147,12 @@ class CardVerifier {
     private Verified verify(X509Certificate card, X509Certificate[] chain, Instant now) {
         CardFacts facts = factsOf(card);
         String fingerprint = facts.fingerprint();
+        // read before the checks: a change committed while they run makes the next request check again
+        long standingVersion = pathCheckTtl.isZero() ? 0 : standing.current();
+        VerifiedCard known = verifiedCards.get(fingerprint);
+        if (known != null && known.standingVersion() == standingVersion && now.isBefore(known.until())) {
+            return known.verified();
+        }
         AuthLevel kind = checkedPath(card, chain, fingerprint, now);
 
         CardCertificate registration = cards.findByFingerprint(fingerprint)
@@ -152,7 +169,15 @@ class CardVerifier {
                 Actor.AccountKind.STAFF, profile.facilityId(), profile.staffId(), profile.profession());
         checkStanding(actor, profile);
         checkCardFitsProfession(facts, registration, kind, profile.profession());
-        return new Verified(actor, registration);
+        var verified = new Verified(actor, registration);
+        CheckedPath path = checkedPaths.get(fingerprint);
+        if (path != null && !pathCheckTtl.isZero()) {
+            if (verifiedCards.size() >= MAX_CHECKED_PATHS) {
+                verifiedCards.clear();
+            }
+            verifiedCards.put(fingerprint, new VerifiedCard(verified, standingVersion, path.until()));
+        }
+        return verified;
     }
 
     /**

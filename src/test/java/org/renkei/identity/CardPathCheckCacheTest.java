@@ -23,7 +23,10 @@ class CardPathCheckCacheTest {
     private final TestCards.TestCa ca = TestCards.untrustedCa();
     private final TestCards.Card card = ca.card().issue();
     private final UUID doctor = UUID.randomUUID();
+    private long standingVersion = 1;
     private final AtomicInteger crlReads = new AtomicInteger();
+    private final AtomicInteger registrationReads = new AtomicInteger();
+    private boolean revoked;
     private Instant now = Instant.now();
 
     private CardVerifier verifier(Duration ttl) {
@@ -47,12 +50,14 @@ class CardPathCheckCacheTest {
                 return Optional.of(ca.crl());
             }
         };
-        var registration = new CardCertificate(UUID.randomUUID(), doctor, AuthLevel.HPKI_CARD, "", "", "",
-                CardCertificates.fingerprintOf(card.certificate()), Instant.now(), Instant.now(), new byte[0],
-                Instant.now(), "test", null, null, false);
         var cards = new CardCertificates(null) {
             @Override
             Optional<CardCertificate> findByFingerprint(String fingerprint) {
+                registrationReads.incrementAndGet();
+                var registration = new CardCertificate(UUID.randomUUID(), doctor, AuthLevel.HPKI_CARD, "", "", "",
+                        CardCertificates.fingerprintOf(card.certificate()), Instant.now(), Instant.now(),
+                        new byte[0], Instant.now(), "test", revoked ? Instant.now() : null,
+                        revoked ? "keyCompromise" : null, false);
                 return Optional.of(registration).filter(r -> r.fingerprintSha256().equals(fingerprint));
             }
         };
@@ -74,8 +79,8 @@ class CardPathCheckCacheTest {
                 return now;
             }
         };
-        return new CardVerifier(List.of(issuer), new CardCrls(settings, clock), cards, staff, List.of(), settings,
-                clock);
+        return new CardVerifier(List.of(issuer), new CardCrls(settings, clock), cards, staff, List.of(),
+                settings, () -> standingVersion, clock);
     }
 
     @Test
@@ -104,5 +109,23 @@ class CardPathCheckCacheTest {
         verifier.verify(chain);
         verifier.verify(chain);
         assertThat(crlReads).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("USR-07 a remembered card is checked again as soon as the standing version changes: a revoked registration refuses the next request")
+    void standingVersionEndsTheMemory() {
+        CardVerifier verifier = verifier(Duration.ofSeconds(60));
+        X509Certificate[] chain = {card.certificate()};
+        verifier.verify(chain);
+        verifier.verify(chain);
+        assertThat(registrationReads).as("the second request rests on the first one's checks").hasValue(1);
+
+        revoked = true;
+        assertThat(verifier.verify(chain).actor().staffId()).as("nothing counted the version up yet")
+                .isEqualTo(doctor);
+        standingVersion++;
+        assertThatThrownBy(() -> verifier.verify(chain)).isInstanceOfSatisfying(CardRefusedException.class,
+                e -> assertThat(e.refusal()).isEqualTo(CardRefusal.REGISTRATION_REVOKED));
+        assertThat(registrationReads).hasValue(2);
     }
 }

@@ -21,6 +21,7 @@ class CardVerifierSoftFailTest {
     private final TestCards.TestCa ca = TestCards.untrustedCa();
     private final TestCards.Card card = ca.card().crlUrl(TestCards.missingCrlUrl()).issue();
     private final UUID doctor = UUID.randomUUID();
+    private long standingVersion = 1;
     private final UUID facility = UUID.randomUUID();
 
     private CardVerifier verifier(boolean softFail) {
@@ -50,8 +51,8 @@ class CardVerifierSoftFailTest {
         StaffDirectory staff = id -> Optional.of(new StaffDirectory.StaffProfile(id, facility, "試験 医師",
                 Profession.DOCTOR, true));
         Clock clock = Clock.systemUTC();
-        return new CardVerifier(List.of(issuer), new CardCrls(settings, clock), cards, staff, List.of(), settings,
-                clock);
+        return new CardVerifier(List.of(issuer), new CardCrls(settings, clock), cards, staff, List.of(),
+                settings, () -> standingVersion, clock);
     }
 
     @Test
