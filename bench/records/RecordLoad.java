@@ -125,9 +125,13 @@ public class RecordLoad {
             at += counts[w];
         }
         Arrays.sort(all);
+        // this generator's own CPU time (TLS and HTTP of the client side), per request, warm-up included
+        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.printf("%-14s concurrency %3d  %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  failed %d"
-                + "  connections %d  all %d%n", label, concurrency, total / (double) seconds, pct(all, 0.50),
-                pct(all, 0.99), pct(all, 0.999), failures.get(), connections.get(), completed.get());
+                + "  connections %d  all %d  generator-cpu %.2f ms%n", label, concurrency, total / (double) seconds,
+                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), failures.get(), connections.get(), completed.get(),
+                cpu / 1e6 / Math.max(1, completed.get()));
     }
 
     private static double pct(long[] sorted, double p) {

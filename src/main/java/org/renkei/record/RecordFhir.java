@@ -11,11 +11,14 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.Map;
@@ -191,21 +194,80 @@ class RecordFhir {
      * stored form is not a JSON object (then HAPI encodes the resource).
      */
     static String presentedJson(StoredRecord record, Date at) {
-        JsonNode parsed;
+        String spliced = splicedJson(record, at);
+        return spliced != null ? spliced : presentedJsonByTree(record, at);
+    }
+
+    /**
+     * {@link #presentedJson} without building the stored resource as a tree: the stored JSON is scanned once, its
+     * {@code resourceType}, {@code id} and {@code meta} (which come first, as HAPI encodes them) are written anew
+     * and everything after them is copied as it is. Null when the stored JSON is of another shape (an {@code id} or
+     * {@code meta} after other elements, no {@code resourceType}): then the tree is built.
+     */
+    static String splicedJson(StoredRecord record, Date at) {
+        String content = record.content();
+        String resourceType = null;
+        JsonNode storedMeta = null;
+        int restFrom = -1;
+        int restTo;
+        try (JsonParser parser = JSON.getFactory().createParser(content)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                long at0 = parser.currentTokenLocation().getCharOffset();
+                JsonToken value = parser.nextToken();
+                boolean ours = name.equals("resourceType") || name.equals("id") || name.equals("meta");
+                if (ours && restFrom >= 0) {
+                    return null;
+                }
+                if (name.equals("resourceType")) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    resourceType = parser.getText();
+                } else if (name.equals("meta")) {
+                    storedMeta = JSON.readTree(parser);
+                } else {
+                    if (!ours && restFrom < 0) {
+                        restFrom = (int) at0;
+                    }
+                    parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                return null;
+            }
+            restTo = (int) parser.currentTokenLocation().getCharOffset();
+            if (parser.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (resourceType == null || restFrom < 0 || restTo <= restFrom || content.charAt(restTo) != '}') {
+            return null;
+        }
+        ObjectNode head = JSON.createObjectNode();
+        head.put("resourceType", resourceType);
+        head.put("id", record.id().toString());
+        head.set("meta", meta(record, at, storedMeta));
+        String written;
         try {
-            parsed = JSON.readTree(record.content());
+            written = JSON.writeValueAsString(head);
         } catch (JsonProcessingException e) {
             return null;
         }
-        if (!(parsed instanceof ObjectNode stored) || !stored.has("resourceType")) {
-            return null;
-        }
-        ObjectNode out = JSON.createObjectNode();
-        out.set("resourceType", stored.get("resourceType"));
-        out.put("id", record.id().toString());
-        ObjectNode meta = out.putObject("meta");
+        return new StringBuilder(written.length() + restTo - restFrom + 1)
+                .append(written, 0, written.length() - 1).append(',')
+                .append(content, restFrom, restTo).append('}').toString();
+    }
+
+    /** The resource's {@code meta}: the stored one's, with its author, version and time as {@link #author} writes. */
+    private static ObjectNode meta(StoredRecord record, Date at, JsonNode storedMeta) {
+        ObjectNode meta = JSON.createObjectNode();
         ArrayNode extensions = meta.putArray("extension");
-        JsonNode storedMeta = stored.get("meta");
         if (storedMeta != null && storedMeta.get("extension") instanceof ArrayNode kept) {
             for (JsonNode extension : kept) {
                 String url = extension.path("url").asText();
@@ -223,6 +285,24 @@ class RecordFhir {
         if (storedMeta instanceof ObjectNode others) {
             copyExcept(others, meta, "extension", "versionId", "lastUpdated");
         }
+        return meta;
+    }
+
+    /** {@link #presentedJson} by building the stored resource as a tree: for any shape of stored JSON object. */
+    static String presentedJsonByTree(StoredRecord record, Date at) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(record.content());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        if (!(parsed instanceof ObjectNode stored) || !stored.has("resourceType")) {
+            return null;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("resourceType", stored.get("resourceType"));
+        out.put("id", record.id().toString());
+        out.set("meta", meta(record, at, stored.get("meta")));
         copyExcept(stored, out, "resourceType", "id", "meta");
         try {
             return JSON.writeValueAsString(out);

@@ -9,14 +9,20 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import ca.uhn.fhir.util.DateUtils;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Basic;
@@ -28,8 +34,8 @@ import org.hl7.fhir.r4.model.Resource;
  * A resource whose JSON a feature already has (a stored record with its {@code id} and {@code meta} written in) is
  * answered as that JSON, instead of HAPI encoding the resource model again: on a plain {@code GET} read, version
  * read or type search answered in JSON with no parameter that changes the encoding ({@code _summary},
- * {@code _elements}, {@code _pretty}, {@code _format}, …). A search Bundle is encoded by HAPI without its entries'
- * resources, which are then put in as their JSON. Anything else — XML, HTML for a browser, a summary, a resource
+ * {@code _elements}, {@code _pretty}, {@code _format}, …). A search Bundle is written around its entries'
+ * resources' JSON (see {@link #bundle}). Anything else — XML, HTML for a browser, a summary, a resource
  * without its JSON — is encoded by HAPI as usual, from the same resource model, so both give the same content.
  *
  * <p>The JSON must be what HAPI's compact encoding of the resource means (same elements and values); features attach
@@ -47,6 +53,10 @@ public final class PreEncodedJson {
     private static final String CONTENT_TYPE = Constants.CT_FHIR_JSON_NEW + Constants.CHARSET_UTF8_CTSUFFIX;
     /** Search parameters of HAPI's own that leave a search Bundle's encoding as it is. */
     private static final Set<String> NEUTRAL = Set.of(Constants.PARAM_COUNT, Constants.PARAM_INCLUDE);
+    private static final JsonFactory JSON = new JsonFactory();
+    /** An HTTP date, as HAPI writes {@code Last-Modified} ({@code DateUtils.formatDate}). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final FhirContext context;
 
@@ -150,10 +160,13 @@ public final class PreEncodedJson {
     }
 
     /**
-     * The Bundle encoded by HAPI with a small placeholder in place of each entry's resource, then each placeholder
-     * replaced by the resource's JSON. Null when an entry has no JSON (HAPI encodes the Bundle).
+     * The search Bundle's JSON with each entry's resource as its JSON. A Bundle holding only what HAPI puts in a
+     * search answer (id, {@code meta.lastUpdated}, type, total, links, entries of full URL, resource and search mode)
+     * is written here element by element in HAPI's order; any other is encoded by HAPI with a small placeholder in
+     * place of each entry's resource, then each placeholder replaced by the resource's JSON. Null when an entry has
+     * no JSON (HAPI encodes the Bundle).
      */
-    private byte[] bundle(Bundle bundle) {
+    byte[] bundle(Bundle bundle) {
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         List<String> resources = new ArrayList<>(entries.size());
         for (Bundle.BundleEntryComponent entry : entries) {
@@ -163,6 +176,95 @@ public final class PreEncodedJson {
             }
             resources.add(encoded);
         }
+        return plainSearchAnswer(bundle) ? searchAnswer(bundle, resources) : withPlaceholders(bundle, resources);
+    }
+
+    /** Whether the Bundle has no element but those {@link #searchAnswer} writes. */
+    private static boolean plainSearchAnswer(Bundle bundle) {
+        if (bundle.getType() != Bundle.BundleType.SEARCHSET || bundle.hasIdentifier() || bundle.hasTimestamp()
+                || bundle.hasSignature() || bundle.hasImplicitRules() || bundle.hasLanguage()) {
+            return false;
+        }
+        var meta = bundle.getMeta();
+        if (meta.hasVersionId() || meta.hasProfile() || meta.hasTag() || meta.hasSecurity() || meta.hasSource()
+                || meta.hasExtension() || meta.hasId()) {
+            return false;
+        }
+        for (Bundle.BundleLinkComponent link : bundle.getLink()) {
+            if (link.hasId() || link.hasExtension() || link.hasModifierExtension() || !link.hasRelation()
+                    || !link.hasUrl()) {
+                return false;
+            }
+        }
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.hasId() || entry.hasExtension() || entry.hasModifierExtension() || entry.hasLink()
+                    || entry.hasRequest() || entry.hasResponse()) {
+                return false;
+            }
+            var search = entry.getSearch();
+            if (search.hasScore() || search.hasId() || search.hasExtension() || search.hasModifierExtension()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The plain search Bundle written element by element, as HAPI's compact JSON encoding writes it. */
+    private static byte[] searchAnswer(Bundle bundle, List<String> resources) {
+        var out = new ByteArrayOutputStream(256 + resources.stream().mapToInt(String::length).sum());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("resourceType", "Bundle");
+            if (bundle.getIdElement().hasIdPart()) {
+                json.writeStringField("id", bundle.getIdElement().getIdPart());
+            }
+            if (bundle.getMeta().hasLastUpdated()) {
+                json.writeObjectFieldStart("meta");
+                json.writeStringField("lastUpdated", bundle.getMeta().getLastUpdatedElement().getValueAsString());
+                json.writeEndObject();
+            }
+            json.writeStringField("type", bundle.getType().toCode());
+            if (bundle.hasTotal()) {
+                json.writeNumberField("total", bundle.getTotal());
+            }
+            if (bundle.hasLink()) {
+                json.writeArrayFieldStart("link");
+                for (Bundle.BundleLinkComponent link : bundle.getLink()) {
+                    json.writeStartObject();
+                    json.writeStringField("relation", link.getRelation());
+                    json.writeStringField("url", link.getUrl());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            if (bundle.hasEntry()) {
+                json.writeArrayFieldStart("entry");
+                for (int i = 0; i < resources.size(); i++) {
+                    Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+                    json.writeStartObject();
+                    if (entry.hasFullUrl()) {
+                        json.writeStringField("fullUrl", entry.getFullUrl());
+                    }
+                    json.writeFieldName("resource");
+                    json.writeRawValue(resources.get(i));
+                    if (entry.getSearch().hasMode()) {
+                        json.writeObjectFieldStart("search");
+                        json.writeStringField("mode", entry.getSearch().getMode().toCode());
+                        json.writeEndObject();
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] withPlaceholders(Bundle bundle, List<String> resources) {
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         List<Resource> kept = new ArrayList<>(entries.size());
         String shell;
         try {
@@ -203,7 +305,7 @@ public final class PreEncodedJson {
             return true;
         }
         for (String accept : accepts) {
-            String a = accept.toLowerCase(java.util.Locale.ROOT).trim();
+            String a = accept.toLowerCase(Locale.ROOT).trim();
             if (a.isEmpty() || a.equals("*/*")) {
                 continue;
             }
@@ -217,7 +319,7 @@ public final class PreEncodedJson {
 
     private static void lastModified(HttpServletResponse response, Date lastUpdated) {
         if (lastUpdated != null) {
-            response.addHeader(Constants.HEADER_LAST_MODIFIED, DateUtils.formatDate(lastUpdated));
+            response.addHeader(Constants.HEADER_LAST_MODIFIED, HTTP_DATE.format(lastUpdated.toInstant()));
         }
     }
 
