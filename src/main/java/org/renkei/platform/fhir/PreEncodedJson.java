@@ -9,13 +9,10 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +50,7 @@ public final class PreEncodedJson {
     private static final String CONTENT_TYPE = Constants.CT_FHIR_JSON_NEW + Constants.CHARSET_UTF8_CTSUFFIX;
     /** Search parameters of HAPI's own that leave a search Bundle's encoding as it is. */
     private static final Set<String> NEUTRAL = Set.of(Constants.PARAM_COUNT, Constants.PARAM_INCLUDE);
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonStringEncoder JSON_STRINGS = JsonStringEncoder.getInstance();
     /** An HTTP date, as HAPI writes {@code Last-Modified} ({@code DateUtils.formatDate}). */
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -209,58 +206,58 @@ public final class PreEncodedJson {
         return true;
     }
 
-    /** The plain search Bundle written element by element, as HAPI's compact JSON encoding writes it. */
+    /**
+     * The plain search Bundle written element by element, as HAPI's compact JSON encoding writes it (strings escaped
+     * as JSON strings; the entries' JSON copied as it is), turned into UTF-8 once at the end.
+     */
     private static byte[] searchAnswer(Bundle bundle, List<String> resources) {
-        var out = new ByteArrayOutputStream(256 + resources.stream().mapToInt(String::length).sum());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("resourceType", "Bundle");
-            if (bundle.getIdElement().hasIdPart()) {
-                json.writeStringField("id", bundle.getIdElement().getIdPart());
-            }
-            if (bundle.getMeta().hasLastUpdated()) {
-                json.writeObjectFieldStart("meta");
-                json.writeStringField("lastUpdated", bundle.getMeta().getLastUpdatedElement().getValueAsString());
-                json.writeEndObject();
-            }
-            json.writeStringField("type", bundle.getType().toCode());
-            if (bundle.hasTotal()) {
-                json.writeNumberField("total", bundle.getTotal());
-            }
-            if (bundle.hasLink()) {
-                json.writeArrayFieldStart("link");
-                for (Bundle.BundleLinkComponent link : bundle.getLink()) {
-                    json.writeStartObject();
-                    json.writeStringField("relation", link.getRelation());
-                    json.writeStringField("url", link.getUrl());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
-            if (bundle.hasEntry()) {
-                json.writeArrayFieldStart("entry");
-                for (int i = 0; i < resources.size(); i++) {
-                    Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
-                    json.writeStartObject();
-                    if (entry.hasFullUrl()) {
-                        json.writeStringField("fullUrl", entry.getFullUrl());
-                    }
-                    json.writeFieldName("resource");
-                    json.writeRawValue(resources.get(i));
-                    if (entry.getSearch().hasMode()) {
-                        json.writeObjectFieldStart("search");
-                        json.writeStringField("mode", entry.getSearch().getMode().toCode());
-                        json.writeEndObject();
-                    }
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var out = new StringBuilder(256 + 160 * resources.size() + resources.stream().mapToInt(String::length).sum());
+        out.append("{\"resourceType\":\"Bundle\"");
+        if (bundle.getIdElement().hasIdPart()) {
+            string(out.append(','), "id", bundle.getIdElement().getIdPart());
         }
-        return out.toByteArray();
+        if (bundle.getMeta().hasLastUpdated()) {
+            string(out.append(",\"meta\":{"), "lastUpdated", bundle.getMeta().getLastUpdatedElement().getValueAsString())
+                    .append('}');
+        }
+        string(out.append(','), "type", bundle.getType().toCode());
+        if (bundle.hasTotal()) {
+            out.append(",\"total\":").append(bundle.getTotal());
+        }
+        if (bundle.hasLink()) {
+            out.append(",\"link\":[");
+            for (int i = 0; i < bundle.getLink().size(); i++) {
+                Bundle.BundleLinkComponent link = bundle.getLink().get(i);
+                out.append(i == 0 ? "{" : ",{");
+                string(out, "relation", link.getRelation());
+                string(out.append(','), "url", link.getUrl()).append('}');
+            }
+            out.append(']');
+        }
+        if (bundle.hasEntry()) {
+            out.append(",\"entry\":[");
+            for (int i = 0; i < resources.size(); i++) {
+                Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+                out.append(i == 0 ? "{" : ",{");
+                if (entry.hasFullUrl()) {
+                    string(out, "fullUrl", entry.getFullUrl()).append(',');
+                }
+                out.append("\"resource\":").append(resources.get(i));
+                if (entry.getSearch().hasMode()) {
+                    string(out.append(",\"search\":{"), "mode", entry.getSearch().getMode().toCode()).append('}');
+                }
+                out.append('}');
+            }
+            out.append(']');
+        }
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code "name":"value"}, the value escaped as a JSON string. */
+    private static StringBuilder string(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":\"");
+        JSON_STRINGS.quoteAsString(value, out);
+        return out.append('"');
     }
 
     private byte[] withPlaceholders(Bundle bundle, List<String> resources) {

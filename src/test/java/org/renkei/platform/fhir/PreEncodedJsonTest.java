@@ -32,7 +32,7 @@ class PreEncodedJsonTest {
         var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(42);
         bundle.setId("0b6b2d1e-7d1c-4d7e-9f51-2c0f2b6f4a10");
         bundle.getMeta().setLastUpdated(new Date(1_790_000_100_456L));
-        bundle.addLink().setRelation("self").setUrl("https://renkei.example/fhir/Observation?patient=Patient/p&_count=2");
+        bundle.addLink().setRelation("self").setUrl("https://renkei.example/fhir/Observation?patient=Patient/p&_count=2&code:text=\"ヘモグロビン\"\\x");
         bundle.addLink().setRelation("next").setUrl("https://renkei.example/fhir?_getpages=x&_getpagesoffset=2&_count=2&_bundletype=searchset");
         bundle.addEntry().setFullUrl("https://renkei.example/fhir/Observation/a").setResource(observation("a", "6.4"))
                 .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
