@@ -143,7 +143,12 @@ public class SharedRecords {
         if (decision.denied()) {
             return RecordPage.EMPTY;
         }
-        RecordPage page = new RecordPage(records.search(query), records.count(query));
+        List<StoredRecord> found = records.search(query);
+        // a page that ends before its limit is the last: the total is known without counting
+        int total = found.size() < query.limit() && (!found.isEmpty() || query.offset() == 0)
+                ? query.offset() + found.size()
+                : records.count(query);
+        RecordPage page = new RecordPage(found, total);
         audit.record(AuditEvent.of(AuditAction.SEARCH).by(actor).participant(query.participant())
                 .resource(query.categories().size() == 1 ? query.categories().iterator().next().resourceType() : null,
                         null)

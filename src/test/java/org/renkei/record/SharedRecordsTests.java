@@ -152,4 +152,21 @@ class SharedRecordsTests {
         assertThat(jdbc.sql("select count(*) from attachment where sha256 = :s").param("s", sha[0])
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    @DisplayName("DOC-04 a search's total is the number of matching records on every page, before, on and past the last one")
+    void totalOnEveryPage() {
+        UUID p = participant.id().value();
+        for (String code : List.of("3D046000001906202", "3D046000001906203", "3D046000001906204")) {
+            records.store(observation(p, code), clinicDoctor);
+        }
+        for (int offset : new int[] {0, 2, 3, 5}) {
+            RecordPage page = records.search(hospitalDoctor, new RecordQuery(p, Set.of(), null, null, null, null, null,
+                    false, offset, 2));
+            assertThat(page.total()).as("offset " + offset).isEqualTo(3);
+            assertThat(page.records()).hasSize(Math.max(0, Math.min(2, 3 - offset)));
+        }
+        assertThat(records.search(hospitalDoctor, new RecordQuery(p, Set.of(), null, null, null, null, null, false, 0,
+                20)).total()).isEqualTo(3);
+    }
 }
