@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -249,6 +250,19 @@ class RecordFhir {
         if (resourceType == null || restFrom < 0 || restTo <= restFrom || content.charAt(restTo) != '}') {
             return null;
         }
+        if (storedMeta == null) {
+            // the usual case (HAPI encodes no empty meta): the head written as it is, no tree at all
+            var out = new StringBuilder(300 + restTo - restFrom).append("{\"resourceType\":\"");
+            JsonStringEncoder.getInstance().quoteAsString(resourceType, out);
+            out.append("\",\"id\":\"").append(record.id()).append("\",\"meta\":{\"extension\":[");
+            authorExtension(out, AUTHOR_ORGANIZATION, "Organization/" + record.authorFacility());
+            if (record.authorStaff() != null) {
+                authorExtension(out.append(','), AUTHOR_PRACTITIONER, "Practitioner/" + record.authorStaff());
+            }
+            return out.append("],\"versionId\":\"").append(record.version()).append("\",\"lastUpdated\":\"")
+                    .append(new InstantType(at).getValueAsString()).append("\"},")
+                    .append(content, restFrom, restTo).append('}').toString();
+        }
         ObjectNode head = JSON.createObjectNode();
         head.put("resourceType", resourceType);
         head.put("id", record.id().toString());
@@ -309,6 +323,12 @@ class RecordFhir {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** An author extension as {@link #authorExtension(String, String)} writes it (url and reference need no escape). */
+    private static void authorExtension(StringBuilder out, String url, String reference) {
+        out.append("{\"url\":\"").append(url).append("\",\"valueReference\":{\"reference\":\"").append(reference)
+                .append("\"}}");
     }
 
     private static ObjectNode authorExtension(String url, String reference) {
