@@ -24,10 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Before each decision (or batch of decisions) {@link #current()} reads {@code access_version} — one row by
  * its key, outside any transaction of the caller ({@code NOT_SUPPORTED}: the caller's transaction is suspended),
  * so nothing uncommitted can ever reach the shared view; decisions that ask while such a read runs share the next
- * one ({@link SharedRead}: it starts after they asked, so it sees what they would have seen). If the view is behind, the journal rows between its
- * version and the one just read name what changed; those participants, facilities, users and users' emergency
- * access are read again, in a
- * new read-only transaction, and the view moves to that version. Every change up to the version read has
+ * one ({@link SharedRead}: it starts after they asked, so it sees what they would have seen). If the view is
+ * behind, the journal rows between its version and the one just read name what changed; those participants,
+ * facilities, users and users' emergency access are read again, in a new read-only transaction, and the view moves
+ * to that version. Every change up to the version read has
  * committed (versions are counted up under a row lock at commit), so what is read is at least that new.
  *
  * <p>The first call, and any call that finds journal rows pruned away, loads everything — the version, then every
