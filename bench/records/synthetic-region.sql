@@ -56,18 +56,15 @@ insert into record (id, resource_type, category, participant_id, author_facility
                     effective_at, code_system, code, display, original, content, created_at, updated_at)
 select r.id, 'Observation', 'LAB_RESULT', r.participant, a.facility, a.staff, 1, 'CURRENT', r.effective, r.system,
        r.code, r.display, false,
-       json_build_object('resourceType', 'Observation', 'id', r.id,
-           'meta', json_build_object('versionId', '1', 'lastUpdated', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
-           'status', 'final',
-           'category', json_build_array(json_build_object('coding', json_build_array(json_build_object(
-               'system', 'http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS', 'code', 'laboratory')))),
-           'code', json_build_object('coding', json_build_array(json_build_object('system', r.system, 'code', r.code,
-               'display', r.display)), 'text', r.display),
-           'subject', json_build_object('reference', 'Patient/' || r.participant),
-           'effectiveDateTime', to_char(r.effective at time zone 'Asia/Tokyo', 'YYYY-MM-DD"T"HH24:MI:SS"+09:00"'),
-           'valueQuantity', json_build_object('value', r.value, 'unit', r.unit, 'system', 'http://unitsofmeasure.org',
-               'code', r.unit)
-       )::text,
+       -- the content as the server stores a resource (HAPI's compact JSON: id, no meta, elements in their order)
+       '{"resourceType":"Observation","id":"' || r.id || '","status":"final","category":[{"coding":[{"system":'
+           || '"http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS","code":"laboratory"}]}],'
+           || '"code":{"coding":[{"system":' || to_json(r.system) || ',"code":' || to_json(r.code) || ',"display":'
+           || to_json(r.display) || '}],"text":' || to_json(r.display) || '},"subject":{"reference":"Patient/'
+           || r.participant || '"},"effectiveDateTime":"'
+           || to_char(r.effective at time zone 'Asia/Tokyo', 'YYYY-MM-DD"T"HH24:MI:SS"+09:00"')
+           || '","valueQuantity":{"value":' || r.value || ',"unit":' || to_json(r.unit)
+           || ',"system":"http://unitsofmeasure.org","code":' || to_json(r.unit) || '}}',
        now(), now()
 from bench_record r cross join bench_author a;
 

@@ -206,6 +206,10 @@ class RecordFhir {
      * {@code meta} after other elements, no {@code resourceType}): then the tree is built.
      */
     static String splicedJson(StoredRecord record, Date at) {
+        String compact = splicedCompact(record, at);
+        if (compact != null) {
+            return compact;
+        }
         String content = record.content();
         String resourceType = null;
         JsonNode storedMeta = null;
@@ -252,16 +256,7 @@ class RecordFhir {
         }
         if (storedMeta == null) {
             // the usual case (HAPI encodes no empty meta): the head written as it is, no tree at all
-            var out = new StringBuilder(300 + restTo - restFrom).append("{\"resourceType\":\"");
-            JsonStringEncoder.getInstance().quoteAsString(resourceType, out);
-            out.append("\",\"id\":\"").append(record.id()).append("\",\"meta\":{\"extension\":[");
-            authorExtension(out, AUTHOR_ORGANIZATION, "Organization/" + record.authorFacility());
-            if (record.authorStaff() != null) {
-                authorExtension(out.append(','), AUTHOR_PRACTITIONER, "Practitioner/" + record.authorStaff());
-            }
-            return out.append("],\"versionId\":\"").append(record.version()).append("\",\"lastUpdated\":\"")
-                    .append(new InstantType(at).getValueAsString()).append("\"},")
-                    .append(content, restFrom, restTo).append('}').toString();
+            return withHead(record, at, resourceType, content, restFrom, restTo);
         }
         ObjectNode head = JSON.createObjectNode();
         head.put("resourceType", resourceType);
@@ -275,6 +270,71 @@ class RecordFhir {
         }
         return new StringBuilder(written.length() + restTo - restFrom + 1)
                 .append(written, 0, written.length() - 1).append(',')
+                .append(content, restFrom, restTo).append('}').toString();
+    }
+
+    private static final String COMPACT_START = "{\"resourceType\":\"";
+
+    /**
+     * {@link #splicedJson} for the form the store writes ({@link FhirRecords#encode}: HAPI's compact JSON, which
+     * begins with {@code resourceType}, then {@code id} and {@code meta} if present, and writes every element once, in
+     * its definition's order): only the head is looked at, the rest is copied without being scanned. Null for any
+     * other form, and when the stored JSON has a {@code meta} of its own (then the scan keeps what it holds).
+     */
+    static String splicedCompact(StoredRecord record, Date at) {
+        String content = record.content();
+        int last = content.length() - 1;
+        if (!content.startsWith(COMPACT_START) || content.charAt(last) != '}') {
+            return null;
+        }
+        int typeEnd = content.indexOf('"', COMPACT_START.length());
+        if (typeEnd < 0 || !plainName(content, COMPACT_START.length(), typeEnd)) {
+            return null;
+        }
+        int next = typeEnd + 1;
+        if (content.startsWith(",\"id\":\"", next)) {
+            int idStart = next + 7;
+            int idEnd = content.indexOf('"', idStart);
+            if (idEnd < 0 || content.lastIndexOf('\\', idEnd) >= idStart) {
+                return null;
+            }
+            next = idEnd + 1;
+        }
+        if (next >= last || content.charAt(next) != ',' || content.startsWith(",\"meta\":", next)) {
+            return null;
+        }
+        return withHead(record, at, content.substring(COMPACT_START.length(), typeEnd), content, next + 1, last);
+    }
+
+    /** Whether the text between from and to is a resource type's name (letters only, nothing to escape). */
+    private static boolean plainName(String text, int from, int to) {
+        if (to <= from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The resource's JSON: its type, id and {@code meta} as {@link #author} writes them (no stored {@code meta}), then
+     * the stored elements between restFrom and restTo as they are.
+     */
+    private static String withHead(StoredRecord record, Date at, String resourceType, String content, int restFrom,
+            int restTo) {
+        var out = new StringBuilder(300 + restTo - restFrom).append(COMPACT_START);
+        JsonStringEncoder.getInstance().quoteAsString(resourceType, out);
+        out.append("\",\"id\":\"").append(record.id()).append("\",\"meta\":{\"extension\":[");
+        authorExtension(out, AUTHOR_ORGANIZATION, "Organization/" + record.authorFacility());
+        if (record.authorStaff() != null) {
+            authorExtension(out.append(','), AUTHOR_PRACTITIONER, "Practitioner/" + record.authorStaff());
+        }
+        return out.append("],\"versionId\":\"").append(record.version()).append("\",\"lastUpdated\":\"")
+                .append(new InstantType(at).getValueAsString()).append("\"},")
                 .append(content, restFrom, restTo).append('}').toString();
     }
 

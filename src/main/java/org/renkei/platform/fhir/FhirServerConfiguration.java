@@ -25,9 +25,10 @@ class FhirServerConfiguration {
 
     private static final String SERVLET_NAME = "fhir";
 
+    /** HAPI's R4 context, whose search Bundles skip the reference walk for stand-ins ({@link StandInBundleFactory}). */
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        return StandInBundleFactory.serverContext();
     }
 
     @Bean

@@ -81,6 +81,11 @@ public final class PreEncodedJson {
         return resource instanceof Resource r && r.getUserData(STUB) != null;
     }
 
+    /** Whether the resource is a stand-in made by {@link #inPlaceOf}. */
+    static boolean standIn(IBaseResource resource) {
+        return stub(resource);
+    }
+
     /** The full resource for a stand-in, parsed from its JSON; any other resource as it is. */
     private Resource full(Resource resource) {
         if (!stub(resource)) {
