@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
  * Appends events to the chain, in batches, on one thread of its own with a database connection of its own.
  *
  * <p>Callers put an event in the queue and (for an access) wait for its future. The writer takes whatever is
- * queued (up to the batch size), and in one transaction locks {@code audit_head}, chains the events onto it,
- * inserts them, moves the head and commits; only then are the futures completed. So a caller learns that its
- * entry is appended exactly when the entry is durable in PostgreSQL; if the transaction fails, every future of
- * the batch fails and nothing of it is stored. The head's row lock orders the appends of every node.
+ * queued (up to the batch size), chains the events onto the head as it last left it, and in one statement (one
+ * transaction, one round trip) moves {@code audit_head} from there to the batch's last entry and inserts the
+ * entries; only when that has committed are the futures completed. So a caller learns that its entry is appended
+ * exactly when the entry is durable in PostgreSQL; if the statement fails, every future of the batch fails and
+ * nothing of it is stored. If another node appended in between, the head is no longer where the batch was chained
+ * onto: nothing is stored, the head is read and the batch chained again. The head's row lock orders the appends of
+ * every node.
  */
 final class AuditWriter {
 
@@ -40,6 +43,8 @@ final class AuditWriter {
     private final Clock clock;
     private final int batchSize;
     private final AuditWitness witness;
+    /** Appends by other nodes this writer lets pass during one batch before it gives up on the batch. */
+    private static final int MOVES_TOLERATED = 20;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread thread;
     private volatile boolean running;
@@ -47,6 +52,9 @@ final class AuditWriter {
     private Connection connection;
     private long connectionSince;
     private byte[] firstHash;
+    /** The chain's head as this writer last appended or read it (null: to be read). */
+    private long headSeq;
+    private byte[] headHash;
 
     AuditWriter(DataSource dataSource, Clock clock, int batchSize, AuditWitness witness) {
         this.dataSource = dataSource;
@@ -119,109 +127,29 @@ final class AuditWriter {
     }
 
     private void append(List<Pending> batch) {
-        List<AuditEntry> entries = new ArrayList<>(batch.size());
-        long lastSeq = 0;
-        byte[] lastHash = null;
+        Chained chained;
         try {
             Connection c = connection();
-            try {
-                long seq;
-                byte[] previous;
-                try (PreparedStatement head = c.prepareStatement("select seq, hash from audit_head for update");
-                        ResultSet rs = head.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    previous = rs.getBytes(2);
+            for (int attempt = 1; ; attempt++) {
+                if (headHash == null) {
+                    readHead(c);
                 }
-                if (firstHash == null && seq > 0) {
-                    try (PreparedStatement first = c.prepareStatement("select hash from audit_event where seq = 1");
-                            ResultSet rs = first.executeQuery()) {
-                        firstHash = rs.next() ? rs.getBytes(1) : null;
-                    }
+                chained = chain(batch, headSeq, headHash);
+                int inserted = insert(c, chained);
+                if (inserted == batch.size()) {
+                    break;
                 }
-                Instant at = AuditChain.truncate(clock.instant());
-                int n = batch.size();
-                Long[] seqs = new Long[n];
-                UUID[] ids = new UUID[n];
-                String[][] texts = new String[12][n];
-                UUID[][] uuids = new UUID[4][n];
-                byte[][] previousHashes = new byte[n][];
-                byte[][] hashes = new byte[n][];
-                for (int row = 0; row < n; row++) {
-                    AuditEvent e = batch.get(row).event();
-                    UUID id = timeOrderedId(at);
-                    byte[] hash = AuditChain.hash(previous, id, at, e);
-                    seq++;
-                    seqs[row] = seq;
-                    ids[row] = id;
-                    String[] values = {e.action().name(), e.outcome().name(), e.purpose().name(), e.username(),
-                        e.actorName(), e.authLevel(), e.resourceType(), e.resourceId(), e.detail(), e.clientAddress(),
-                        e.device(), e.requestId()};
-                    for (int column = 0; column < values.length; column++) {
-                        texts[column][row] = values[column];
-                    }
-                    uuids[0][row] = e.accountId();
-                    uuids[1][row] = e.facilityId();
-                    uuids[2][row] = e.staffId();
-                    uuids[3][row] = e.participantId();
-                    previousHashes[row] = previous;
-                    hashes[row] = hash;
-                    entries.add(new AuditEntry(seq, id, at, e));
-                    if (seq == 1) {
-                        firstHash = hash;
-                    }
-                    previous = hash;
+                if (inserted != 0 || attempt == MOVES_TOLERATED) {
+                    throw new SQLException("the chain's head moved " + attempt + " times during one append");
                 }
-                // one statement for the whole batch: the columns as arrays, unnested into rows
-                try (PreparedStatement insert = c.prepareStatement("""
-                        insert into audit_event (seq, id, at, action, outcome, purpose, account_id, username,
-                            actor_name, auth_level, facility_id, staff_id, participant_id, resource_type, resource_id,
-                            detail, client_address, device, request_id, prev_hash, hash)
-                        select r.seq, r.id, ?, r.action, r.outcome, r.purpose, r.account_id, r.username, r.actor_name,
-                            r.auth_level, r.facility_id, r.staff_id, r.participant_id, r.resource_type, r.resource_id,
-                            r.detail, r.client_address, r.device, r.request_id, r.prev_hash, r.hash
-                        from unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                            ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
-                        as r(seq, id, action, outcome, purpose, account_id, username, actor_name, auth_level,
-                            facility_id, staff_id, participant_id, resource_type, resource_id, detail, client_address,
-                            device, request_id, prev_hash, hash)""")) {
-                    int i = 1;
-                    insert.setTimestamp(i++, Timestamp.from(at));
-                    insert.setArray(i++, c.createArrayOf("bigint", seqs));
-                    insert.setArray(i++, c.createArrayOf("uuid", ids));
-                    insert.setArray(i++, c.createArrayOf("text", texts[0]));
-                    insert.setArray(i++, c.createArrayOf("text", texts[1]));
-                    insert.setArray(i++, c.createArrayOf("text", texts[2]));
-                    insert.setArray(i++, c.createArrayOf("uuid", uuids[0]));
-                    for (int column = 3; column <= 5; column++) {
-                        insert.setArray(i++, c.createArrayOf("text", texts[column]));
-                    }
-                    for (int column = 1; column <= 3; column++) {
-                        insert.setArray(i++, c.createArrayOf("uuid", uuids[column]));
-                    }
-                    for (int column = 6; column <= 11; column++) {
-                        insert.setArray(i++, c.createArrayOf("text", texts[column]));
-                    }
-                    insert.setArray(i++, c.createArrayOf("bytea", previousHashes));
-                    insert.setArray(i, c.createArrayOf("bytea", hashes));
-                    insert.executeUpdate();
-                }
-                try (PreparedStatement move = c.prepareStatement("update audit_head set seq = ?, hash = ?")) {
-                    move.setLong(1, seq);
-                    move.setBytes(2, previous);
-                    move.executeUpdate();
-                }
-                c.commit();
-                lastSeq = seq;
-                lastHash = previous;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c);
-                throw e;
+                headHash = null; // another node appended since: chain onto the head it left
             }
+            headSeq = chained.lastSeq();
+            headHash = chained.lastHash();
         } catch (SQLException | RuntimeException e) {
             log.error("Audit writer: a batch of {} event(s) could not be appended: {}", batch.size(), e.toString());
             closeConnection();
+            headHash = null;
             firstHash = null;
             var failure = new AuditUnavailableException("the audit trail could not be written", e);
             for (Pending pending : batch) {
@@ -232,13 +160,125 @@ final class AuditWriter {
             return;
         }
         if (firstHash != null) {
-            witness.write(lastSeq, lastHash, firstHash);
+            witness.write(headSeq, headHash, firstHash);
         }
         for (int i = 0; i < batch.size(); i++) {
             CompletableFuture<AuditEntry> appended = batch.get(i).appended();
             if (appended != null) {
-                appended.complete(entries.get(i));
+                appended.complete(chained.entries().get(i));
             }
+        }
+    }
+
+    /** A batch chained onto a head: its entries and the columns to insert, and the head it leaves. */
+    private record Chained(List<AuditEntry> entries, long fromSeq, byte[] fromHash, long lastSeq, byte[] lastHash,
+            Instant at, Long[] seqs, UUID[] ids, String[][] texts, UUID[][] uuids, byte[][] previousHashes,
+            byte[][] hashes) {
+    }
+
+    /** The chain's head as the database has it now (and the first entry's hash, once). */
+    private void readHead(Connection c) throws SQLException {
+        try (PreparedStatement head = c.prepareStatement("select seq, hash from audit_head");
+                ResultSet rs = head.executeQuery()) {
+            rs.next();
+            headSeq = rs.getLong(1);
+            headHash = rs.getBytes(2);
+        }
+        if (firstHash == null && headSeq > 0) {
+            try (PreparedStatement first = c.prepareStatement("select hash from audit_event where seq = 1");
+                    ResultSet rs = first.executeQuery()) {
+                firstHash = rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    private Chained chain(List<Pending> batch, long seq, byte[] previous) {
+        long fromSeq = seq;
+        byte[] fromHash = previous;
+        Instant at = AuditChain.truncate(clock.instant());
+        int n = batch.size();
+        List<AuditEntry> entries = new ArrayList<>(n);
+        Long[] seqs = new Long[n];
+        UUID[] ids = new UUID[n];
+        String[][] texts = new String[12][n];
+        UUID[][] uuids = new UUID[4][n];
+        byte[][] previousHashes = new byte[n][];
+        byte[][] hashes = new byte[n][];
+        for (int row = 0; row < n; row++) {
+            AuditEvent e = batch.get(row).event();
+            UUID id = timeOrderedId(at);
+            byte[] hash = AuditChain.hash(previous, id, at, e);
+            seq++;
+            seqs[row] = seq;
+            ids[row] = id;
+            String[] values = {e.action().name(), e.outcome().name(), e.purpose().name(), e.username(),
+                e.actorName(), e.authLevel(), e.resourceType(), e.resourceId(), e.detail(), e.clientAddress(),
+                e.device(), e.requestId()};
+            for (int column = 0; column < values.length; column++) {
+                texts[column][row] = values[column];
+            }
+            uuids[0][row] = e.accountId();
+            uuids[1][row] = e.facilityId();
+            uuids[2][row] = e.staffId();
+            uuids[3][row] = e.participantId();
+            previousHashes[row] = previous;
+            hashes[row] = hash;
+            entries.add(new AuditEntry(seq, id, at, e));
+            if (seq == 1) {
+                firstHash = hash;
+            }
+            previous = hash;
+        }
+        return new Chained(entries, fromSeq, fromHash, seq, previous, at, seqs, ids, texts, uuids, previousHashes,
+                hashes);
+    }
+
+    /**
+     * One statement, so one transaction and one round trip: the head moved from where the batch was chained onto to
+     * its last entry, and the entries inserted — only if the head was still there (else nothing, and 0 is returned).
+     * The head's row lock orders the appends of every node.
+     */
+    private static int insert(Connection c, Chained b) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                with moved as (
+                    update audit_head set seq = ?, hash = ? where seq = ? and hash = ? returning seq)
+                insert into audit_event (seq, id, at, action, outcome, purpose, account_id, username,
+                    actor_name, auth_level, facility_id, staff_id, participant_id, resource_type, resource_id,
+                    detail, client_address, device, request_id, prev_hash, hash)
+                select r.seq, r.id, ?, r.action, r.outcome, r.purpose, r.account_id, r.username, r.actor_name,
+                    r.auth_level, r.facility_id, r.staff_id, r.participant_id, r.resource_type, r.resource_id,
+                    r.detail, r.client_address, r.device, r.request_id, r.prev_hash, r.hash
+                from unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                    ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
+                as r(seq, id, action, outcome, purpose, account_id, username, actor_name, auth_level,
+                    facility_id, staff_id, participant_id, resource_type, resource_id, detail, client_address,
+                    device, request_id, prev_hash, hash)
+                where exists (select 1 from moved)""")) {
+            int i = 1;
+            insert.setLong(i++, b.lastSeq());
+            insert.setBytes(i++, b.lastHash());
+            insert.setLong(i++, b.fromSeq());
+            insert.setBytes(i++, b.fromHash());
+            insert.setTimestamp(i++, Timestamp.from(b.at()));
+            insert.setArray(i++, c.createArrayOf("bigint", b.seqs()));
+            insert.setArray(i++, c.createArrayOf("uuid", b.ids()));
+            insert.setArray(i++, c.createArrayOf("text", b.texts()[0]));
+            insert.setArray(i++, c.createArrayOf("text", b.texts()[1]));
+            insert.setArray(i++, c.createArrayOf("text", b.texts()[2]));
+            insert.setArray(i++, c.createArrayOf("uuid", b.uuids()[0]));
+            for (int column = 3; column <= 5; column++) {
+                insert.setArray(i++, c.createArrayOf("text", b.texts()[column]));
+            }
+            for (int column = 1; column <= 3; column++) {
+                insert.setArray(i++, c.createArrayOf("uuid", b.uuids()[column]));
+            }
+            for (int column = 6; column <= 11; column++) {
+                insert.setArray(i++, c.createArrayOf("text", b.texts()[column]));
+            }
+            insert.setArray(i++, c.createArrayOf("bytea", b.previousHashes()));
+            insert.setArray(i, c.createArrayOf("bytea", b.hashes()));
+            return insert.executeUpdate();
         }
     }
 
@@ -260,18 +300,10 @@ final class AuditWriter {
         }
         if (connection == null || connection.isClosed()) {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(true);
             connectionSince = System.nanoTime();
         }
         return connection;
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is closed and taken anew
-        }
     }
 
     private void closeConnection() {
@@ -283,5 +315,6 @@ final class AuditWriter {
             }
             connection = null;
         }
+        headHash = null;
     }
 }

@@ -3,15 +3,21 @@ package org.renkei.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.renkei.RenkeiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,6 +41,8 @@ class AuditChainTests {
     AuditCheckpoints checkpoints;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     @Qualifier("databaseOwner")
     DataSource owner;
@@ -64,6 +72,33 @@ class AuditChainTests {
         AuditVerification.Report report = verification.verify();
         assertThat(report.findings()).isEmpty();
         assertThat(report.end()).isGreaterThanOrEqualTo(written.get(written.size() - 1).seq());
+    }
+
+    @Test
+    @DisplayName("AUD-03 two nodes appending to one database make one chain (a node chains onto what the other appended)")
+    void twoNodesMakeOneChain(@TempDir Path otherNodesDirectory) throws Exception {
+        var otherNode = new AuditWriter(dataSource, Clock.systemUTC(), 50, new AuditWitness(
+                new AuditSettings(otherNodesDirectory, Duration.ofHours(1), Duration.ofSeconds(5), 50, null)));
+        List<AuditEntry> appended = new ArrayList<>();
+        try {
+            for (int round = 0; round < 3; round++) {
+                appended.addAll(trail.recordAll(List.of(event("this node " + round), event("this node, too"))));
+                var fromTheOtherNode = new CompletableFuture<AuditEntry>();
+                otherNode.enqueue(new AuditWriter.Pending(event("other node " + round), fromTheOtherNode));
+                appended.add(fromTheOtherNode.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            otherNode.stop();
+        }
+        for (int i = 1; i < appended.size(); i++) {
+            assertThat(appended.get(i).seq()).isEqualTo(appended.get(i - 1).seq() + 1);
+        }
+        assertThat(verification.verify().findings()).isEmpty();
+    }
+
+    private static AuditEvent event(String detail) {
+        return AuditEvent.of(AuditAction.VIEW).username("chain-test").participant(UUID.randomUUID())
+                .resource("Observation", UUID.randomUUID()).detail(detail).build();
     }
 
     @Test
