@@ -53,7 +53,7 @@ public class AuditAppendBenchmark {
         database = BenchmarkDatabase.start("V14__audit.sql", "V17__audit_lean_indexes.sql");
         dataSource = database.dataSource();
         Path directory = Files.createTempDirectory("renkei-jmh-audit-keys");
-        settings = new AuditSettings(directory, null, null, 0, null);
+        settings = new AuditSettings(directory, null, null, 0, null, null);
         witness = new AuditWitness(settings);
         trail = new AuditTrail(dataSource, Clock.systemUTC(), settings, witness);
         trail.start();

@@ -6,12 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code renkei.audit.*}: where the node keeps its audit key, TSA key and chain witness; how often the chain is
- * sealed; how long an access waits for its entry to be durable; which TSA timestamps the checkpoints (empty: the
+ * sealed; how long an access waits for its entry to be durable; how many entries one append takes at most, and how
+ * long a busy writer lets a batch gather before appending it; which TSA timestamps the checkpoints (empty: the
  * in-process one).
  */
 @ConfigurationProperties("renkei.audit")
 record AuditSettings(Path directory, Duration checkpointInterval, Duration durableTimeout, int batchSize,
-        String tsaUrl) {
+        Duration batchWait, String tsaUrl) {
 
     AuditSettings {
         if (directory == null) {
@@ -25,6 +26,9 @@ record AuditSettings(Path directory, Duration checkpointInterval, Duration durab
         }
         if (batchSize <= 0) {
             batchSize = 2000;
+        }
+        if (batchWait == null || batchWait.isNegative()) {
+            batchWait = Duration.ofMillis(2);
         }
         if (tsaUrl != null && tsaUrl.isBlank()) {
             tsaUrl = null;

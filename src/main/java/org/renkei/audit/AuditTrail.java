@@ -34,7 +34,7 @@ public class AuditTrail implements SmartLifecycle {
     private final long timeoutMillis;
 
     AuditTrail(DataSource dataSource, Clock clock, AuditSettings settings, AuditWitness witness) {
-        this.writer = new AuditWriter(dataSource, clock, settings.batchSize(), witness);
+        this.writer = new AuditWriter(dataSource, clock, settings.batchSize(), settings.batchWait(), witness);
         this.timeoutMillis = settings.durableTimeout().toMillis();
     }
 

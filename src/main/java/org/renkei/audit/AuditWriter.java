@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Appends events to the chain, in batches, on one thread of its own with a database connection of its own.
  *
  * <p>Callers put an event in the queue and (for an access) wait for its future. The writer takes whatever is
- * queued (up to the batch size), chains the events onto the head as it last left it, and in one statement (one
+ * queued (up to the batch size; when the last batch held more than one event, after letting it gather for
+ * {@code renkei.audit.batch-wait}), chains the events onto the head as it last left it, and in one statement (one
  * transaction, one round trip) moves {@code audit_head} from there to the batch's last entry and inserts the
  * entries; only when that has committed are the futures completed. So a caller learns that its entry is appended
  * exactly when the entry is durable in PostgreSQL; if the statement fails, every future of the batch fails and
@@ -42,6 +45,9 @@ final class AuditWriter {
     private final DataSource dataSource;
     private final Clock clock;
     private final int batchSize;
+    private final long batchWaitNanos;
+    /** How many events the last batch held: more than one means requests are waiting on each other's appends. */
+    private int lastBatch;
     private final AuditWitness witness;
     /** Appends by other nodes this writer lets pass during one batch before it gives up on the batch. */
     private static final int MOVES_TOLERATED = 20;
@@ -56,10 +62,11 @@ final class AuditWriter {
     private long headSeq;
     private byte[] headHash;
 
-    AuditWriter(DataSource dataSource, Clock clock, int batchSize, AuditWitness witness) {
+    AuditWriter(DataSource dataSource, Clock clock, int batchSize, Duration batchWait, AuditWitness witness) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.batchWaitNanos = batchWait.toNanos();
         this.witness = witness;
     }
 
@@ -113,6 +120,13 @@ final class AuditWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
+                if (lastBatch > 1 && batchWaitNanos > 0 && batch.size() < batchSize && running) {
+                    // busy: let the batch gather a little longer, so that one append (whose cost is mostly the
+                    // statement's and the commit's, not the rows') serves more requests
+                    LockSupport.parkNanos(batchWaitNanos);
+                    queue.drainTo(batch, batchSize - batch.size());
+                }
+                lastBatch = batch.size();
                 append(batch);
             } catch (InterruptedException e) {
                 // stopping: append what is left, then end

@@ -77,8 +77,8 @@ class AuditChainTests {
     @Test
     @DisplayName("AUD-03 two nodes appending to one database make one chain (a node chains onto what the other appended)")
     void twoNodesMakeOneChain(@TempDir Path otherNodesDirectory) throws Exception {
-        var otherNode = new AuditWriter(dataSource, Clock.systemUTC(), 50, new AuditWitness(
-                new AuditSettings(otherNodesDirectory, Duration.ofHours(1), Duration.ofSeconds(5), 50, null)));
+        var otherNode = new AuditWriter(dataSource, Clock.systemUTC(), 50, Duration.ZERO, new AuditWitness(
+                new AuditSettings(otherNodesDirectory, Duration.ofHours(1), Duration.ofSeconds(5), 50, null, null)));
         List<AuditEntry> appended = new ArrayList<>();
         try {
             for (int round = 0; round < 3; round++) {
