@@ -48,7 +48,7 @@ public class AccessVersionReadBenchmark {
         var transactions = new DataSourceTransactionManager(dataSource);
         var journal = new AccessJournal(JdbcClient.create(dataSource), transactions, Clock.systemUTC(),
                 Duration.ofDays(1));
-        sync = new ViewSync(journal, null, null, null, null, transactions);
+        sync = new ViewSync(journal, null, null, null, null, transactions, dataSource);
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.renkei.audit.AuditAction;
 import org.renkei.audit.AuditEvent;
 import org.renkei.audit.AuditPurpose;
@@ -42,9 +43,9 @@ public class AccessDecisions {
     private final AuditTrail audit;
 
     AccessDecisions(AccessJournal journal, ConsentSource consent, EmergencySource emergency,
-            FacilityRegistry facilities, StaffRegistry staff, PlatformTransactionManager transactions, Clock clock,
-            AuditTrail audit) {
-        this.view = new ViewSync(journal, consent, emergency, facilities, staff, transactions);
+            FacilityRegistry facilities, StaffRegistry staff, PlatformTransactionManager transactions,
+            DataSource dataSource, Clock clock, AuditTrail audit) {
+        this.view = new ViewSync(journal, consent, emergency, facilities, staff, transactions, dataSource);
         this.clock = clock;
         this.audit = audit;
     }

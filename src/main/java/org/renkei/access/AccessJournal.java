@@ -149,8 +149,11 @@ class AccessJournal implements AccessChanges {
     // --- reading, in the caller's transaction
 
     /** The version of the last committed change. */
+    /** The version of the last committed change. */
+    static final String VERSION_QUERY = "select version from access_version";
+
     long version() {
-        return jdbc.sql("select version from access_version").query(Long.class).single();
+        return jdbc.sql(VERSION_QUERY).query(Long.class).single();
     }
 
     /** The journal rows after {@code after} up to {@code upTo}, in order; fewer than asked when pruned. */

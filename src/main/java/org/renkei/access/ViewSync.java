@@ -13,6 +13,7 @@ import org.renkei.staff.StaffMember;
 import org.renkei.staff.StaffRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is seen by the very next decision after its commit, on every node.
  *
  * <p>Before each decision (or batch of decisions) {@link #current()} reads {@code access_version} — one row by
- * its key, outside any transaction of the caller ({@code NOT_SUPPORTED}: the caller's transaction is suspended),
+ * its key, on a connection of its own in autocommit, outside any transaction of the caller,
  * so nothing uncommitted can ever reach the shared view; decisions that ask while such a read runs share the next
  * one ({@link SharedRead}: it starts after they asked, so it sees what they would have seen). If the view is
  * behind, the journal rows between its version and the one just read name what changed; those participants,
@@ -53,15 +54,13 @@ final class ViewSync {
     private volatile AccessView view;
 
     ViewSync(AccessJournal journal, ConsentSource consent, EmergencySource emergency, FacilityRegistry facilities,
-            StaffRegistry staff, PlatformTransactionManager transactions) {
+            StaffRegistry staff, PlatformTransactionManager transactions, DataSource dataSource) {
         this.journal = journal;
         this.consent = consent;
         this.emergency = emergency;
         this.facilities = facilities;
         this.staff = staff;
-        var outsideTransactions = new TransactionTemplate(transactions);
-        outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
-        this.versionRead = new SharedRead<>(() -> outsideTransactions.execute(tx -> journal.version()));
+        this.versionRead = SharedRead.committedNumber(dataSource, AccessJournal.VERSION_QUERY);
         this.catchUpRead = new TransactionTemplate(transactions);
         catchUpRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         catchUpRead.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);

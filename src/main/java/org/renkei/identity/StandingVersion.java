@@ -1,7 +1,7 @@
 package org.renkei.identity;
 
+import javax.sql.DataSource;
 import org.renkei.platform.database.SharedRead;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +21,8 @@ interface StandingVersion {
         /** Read before every API request: one query for the requests that ask at the same time. */
         private final SharedRead<Long> version;
 
-        FromDatabase(JdbcTemplate jdbc) {
-            this.version = new SharedRead<>(() -> jdbc.queryForObject("select version from standing_version",
-                    Long.class));
+        FromDatabase(DataSource dataSource) {
+            this.version = SharedRead.committedNumber(dataSource, "select version from standing_version");
         }
 
         @Override

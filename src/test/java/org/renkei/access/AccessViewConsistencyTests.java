@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class AccessViewConsistencyTests {
     @Autowired FilingDesk filings;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired DataSource dataSource;
 
     AccessTestData data;
     TransactionTemplate tx;
@@ -57,8 +59,8 @@ class AccessViewConsistencyTests {
         tx = new TransactionTemplate(transactions);
         newTx = new TransactionTemplate(transactions);
         newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        nodeA = new ViewSync(journal, consent, emergency, facilities, staff, transactions);
-        nodeB = new ViewSync(journal, consent, emergency, facilities, staff, transactions);
+        nodeA = new ViewSync(journal, consent, emergency, facilities, staff, transactions, dataSource);
+        nodeB = new ViewSync(journal, consent, emergency, facilities, staff, transactions, dataSource);
     }
 
     private static Reason view(ViewSync node, Actor actor, UUID participant) {

@@ -1,8 +1,15 @@
 package org.renkei.platform.database;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * A small value read fresh from the database for every caller, by one query for all the callers that ask while
@@ -32,6 +39,25 @@ public final class SharedRead<T> {
     /** @param query reads the value; runs in the thread of one of the callers, outside the lock */
     public SharedRead(Supplier<T> query) {
         this.query = query;
+    }
+
+    /**
+     * A number — the first column of the one row the query gives — read on a pooled connection of its own in
+     * autocommit: never inside a transaction of the caller's, so always what has committed.
+     */
+    public static SharedRead<Long> committedNumber(DataSource dataSource, String sql) {
+        return new SharedRead<>(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new EmptyResultDataAccessException(sql + " gave no row", 1);
+                }
+                return row.getLong(1);
+            } catch (SQLException e) {
+                throw new DataAccessResourceFailureException(sql + " could not be read", e);
+            }
+        });
     }
 
     /**
