@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class AuditWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    /** Appends by other nodes this writer lets pass during one batch before it gives up on the batch. */
+    private static final int MOVES_TOLERATED = 20;
 
     /** One event waiting to be appended, and who waits for it (null when nobody does). */
     record Pending(AuditEvent event, CompletableFuture<AuditEntry> appended) {
@@ -46,11 +48,7 @@ final class AuditWriter {
     private final Clock clock;
     private final int batchSize;
     private final long batchWaitNanos;
-    /** How many events the last batch held: more than one means requests are waiting on each other's appends. */
-    private int lastBatch;
     private final AuditWitness witness;
-    /** Appends by other nodes this writer lets pass during one batch before it gives up on the batch. */
-    private static final int MOVES_TOLERATED = 20;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread thread;
     private volatile boolean running;
@@ -61,6 +59,8 @@ final class AuditWriter {
     /** The chain's head as this writer last appended or read it (null: to be read). */
     private long headSeq;
     private byte[] headHash;
+    /** How many events the last batch held: more than one means requests are waiting on each other's appends. */
+    private int lastBatch;
 
     AuditWriter(DataSource dataSource, Clock clock, int batchSize, Duration batchWait, AuditWitness witness) {
         this.dataSource = dataSource;
@@ -156,7 +156,10 @@ final class AuditWriter {
                 if (inserted != 0 || attempt == MOVES_TOLERATED) {
                     throw new SQLException("the chain's head moved " + attempt + " times during one append");
                 }
-                headHash = null; // another node appended since: chain onto the head it left
+                // another node appended since: chain onto the head it left (and, had this batch begun the chain,
+                // the other node's first entry is the chain's first)
+                headHash = null;
+                firstHash = null;
             }
             headSeq = chained.lastSeq();
             headHash = chained.lastHash();

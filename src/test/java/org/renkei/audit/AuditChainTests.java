@@ -75,7 +75,7 @@ class AuditChainTests {
     }
 
     @Test
-    @DisplayName("AUD-03 two nodes appending to one database make one chain (a node chains onto what the other appended)")
+    @DisplayName("AUD-03 two nodes appending to one database make one chain (each chains onto what the other appended)")
     void twoNodesMakeOneChain(@TempDir Path otherNodesDirectory) throws Exception {
         var otherNode = new AuditWriter(dataSource, Clock.systemUTC(), 50, Duration.ZERO, new AuditWitness(
                 new AuditSettings(otherNodesDirectory, Duration.ofHours(1), Duration.ofSeconds(5), 50, null, null)));

@@ -47,7 +47,8 @@ final class StandInBundleFactory extends R4BundleFactory {
     }
 
     @Override
-    public void addRootPropertiesToBundle(String id, BundleLinks links, Integer total, IPrimitiveType<Date> lastUpdated) {
+    public void addRootPropertiesToBundle(String id, BundleLinks links, Integer total,
+            IPrimitiveType<Date> lastUpdated) {
         serverBase = links.serverBase;
         super.addRootPropertiesToBundle(id, links, total, lastUpdated);
     }
@@ -79,7 +80,8 @@ final class StandInBundleFactory extends R4BundleFactory {
 
     /** A stand-in without a transaction method or a search score (HAPI writes those into its entry). */
     private boolean plainStandIn(IBaseResource resource) {
-        return PreEncodedJson.standIn(resource) && ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.get(resource) == null
+        return PreEncodedJson.standIn(resource)
+                && ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.get(resource) == null
                 && ResourceMetadataKeyEnum.ENTRY_SEARCH_SCORE.get(resource) == null;
     }
 }

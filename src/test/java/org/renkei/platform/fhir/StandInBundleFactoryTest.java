@@ -69,7 +69,8 @@ class StandInBundleFactoryTest {
         sameAsHapi(page, "https://renkei.example.jp/fhir");
         sameAsHapi(page, "");
         sameAsHapi(() -> List.of(standIn("with-base").setIdElement(
-                new IdType("https://elsewhere.example.jp/fhir/Observation/w/_history/1"))), "https://renkei.example.jp/fhir");
+                new IdType("https://elsewhere.example.jp/fhir/Observation/w/_history/1"))),
+                "https://renkei.example.jp/fhir");
     }
 
     @Test
