@@ -87,7 +87,7 @@ public class Attachments {
 
     /** The bytes of a Binary record with their type, if this person may see the record. */
     public Optional<Content> open(Actor actor, UUID binaryId) {
-        return records.read(actor, binaryId).flatMap(this::content);
+        return records.read(actor, binaryId, r -> r.attachmentSha256() != null).flatMap(this::content);
     }
 
     /** The bytes of a Binary record already read through the access decision (and audited); empty for others. */

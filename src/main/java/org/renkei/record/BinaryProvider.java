@@ -61,7 +61,7 @@ class BinaryProvider implements IResourceProvider {
     public Binary read(@IdParam IdType id) {
         Actor actor = RecordFhir.actor();
         UUID binaryId = RecordFhir.recordId(id);
-        StoredRecord record = records.read(actor, binaryId).filter(r -> r.category() == RecordCategory.BINARY)
+        StoredRecord record = records.read(actor, binaryId, r -> r.category() == RecordCategory.BINARY)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
         Attachments.Content content = attachments.content(record)
                 .orElseThrow(() -> new ResourceNotFoundException(id));

@@ -151,12 +151,11 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
             } catch (NumberFormatException e) {
                 throw new ResourceNotFoundException(id);
             }
-            record = records.readVersion(actor, recordId, version).orElseThrow(() -> new ResourceNotFoundException(id));
+            record = records.readVersion(actor, recordId, SharedRecords.ofKind(categories), version)
+                    .orElseThrow(() -> new ResourceNotFoundException(id));
         } else {
-            record = records.read(actor, recordId).orElseThrow(() -> new ResourceNotFoundException(id));
-        }
-        if (!categories.contains(record.category())) {
-            throw new ResourceNotFoundException(id);
+            record = records.read(actor, recordId, SharedRecords.ofKind(categories))
+                    .orElseThrow(() -> new ResourceNotFoundException(id));
         }
         return fhir.presentForAnswer(fhirRecords, record);
     }
@@ -165,8 +164,8 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
     @History
     public List<IBaseResource> history(@IdParam IdType id) {
         Actor actor = RecordFhir.actor();
-        List<StoredRecord> versions = records.history(actor, RecordFhir.recordId(id));
-        if (versions.isEmpty() || !categories.contains(versions.get(0).category())) {
+        List<StoredRecord> versions = records.history(actor, RecordFhir.recordId(id), SharedRecords.ofKind(categories));
+        if (versions.isEmpty()) {
             throw new ResourceNotFoundException(id.toVersionless());
         }
         return new ArrayList<>(versions.stream().map(v -> (IBaseResource) fhir.present(fhirRecords, v)).toList());
@@ -325,7 +324,7 @@ class RecordResourceProvider<T extends Resource> implements IResourceProvider {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            records.read(actor, id).filter(r -> r.category() == RecordCategory.PRESCRIPTION)
+            records.read(actor, id, r -> r.category() == RecordCategory.PRESCRIPTION)
                     .ifPresent(r -> found.add(fhir.present(fhirRecords, r)));
         }
         return found;

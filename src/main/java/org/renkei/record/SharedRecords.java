@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.renkei.access.AccessDecisions;
 import org.renkei.access.AccessRequest;
 import org.renkei.access.Action;
@@ -119,19 +121,28 @@ public class SharedRecords {
         return next;
     }
 
-    /** The current version, if this person may see it; the view is in the audit trail before it is returned. */
-    public Optional<StoredRecord> read(Actor actor, UUID id) {
-        return viewed(actor, id, "read", r -> Optional.of(r));
+    /**
+     * The current version, if it is one the caller asks for ({@code sought}: its kind, its participant) and this
+     * person may see it; the view is in the audit trail before it is returned. A record that is not what the caller
+     * asks for is simply not there: no decision, no audit entry (nothing of it is shown).
+     */
+    public Optional<StoredRecord> read(Actor actor, UUID id, Predicate<StoredRecord> sought) {
+        return viewed(actor, id, sought, "read", r -> Optional.of(r));
     }
 
-    /** One version, if this person may see the record (audited as a view). */
-    public Optional<StoredRecord> readVersion(Actor actor, UUID id, int version) {
-        return viewed(actor, id, "version=" + version, r -> records.version(r, version));
+    /** One version, as {@link #read} (audited as a view). */
+    public Optional<StoredRecord> readVersion(Actor actor, UUID id, Predicate<StoredRecord> sought, int version) {
+        return viewed(actor, id, sought, "version=" + version, r -> records.version(r, version));
     }
 
-    /** Every version, newest first, if this person may see the record; otherwise empty (audited as a view). */
-    public List<StoredRecord> history(Actor actor, UUID id) {
-        return viewed(actor, id, "history", r -> Optional.of(records.versions(r))).orElse(List.of());
+    /** Every version, newest first, as {@link #read}; otherwise empty (audited as a view). */
+    public List<StoredRecord> history(Actor actor, UUID id, Predicate<StoredRecord> sought) {
+        return viewed(actor, id, sought, "history", r -> Optional.of(records.versions(r))).orElse(List.of());
+    }
+
+    /** What {@link #read} is to find: records of these kinds. */
+    public static Predicate<StoredRecord> ofKind(Set<RecordCategory> kinds) {
+        return r -> kinds.contains(r.category());
     }
 
     /**
@@ -167,9 +178,10 @@ public class SharedRecords {
         return records.find(id).filter(r -> may(actor, r.participant(), Action.VIEW));
     }
 
-    private <T> Optional<T> viewed(Actor actor, UUID id, String detail, Function<StoredRecord, Optional<T>> what) {
+    private <T> Optional<T> viewed(Actor actor, UUID id, Predicate<StoredRecord> sought, String detail,
+            Function<StoredRecord, Optional<T>> what) {
         Optional<StoredRecord> found = records.find(id);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !sought.test(found.get())) {
             return Optional.empty();
         }
         StoredRecord record = found.get();

@@ -301,7 +301,7 @@ class EmergencyAccessTests {
         emergency.press(nurse, EmergencyReason.UNCONSCIOUS, null);
         emergency.open(nurse, patient.id().value());
 
-        assertThat(records.read(nurse, lab.id())).isPresent();
+        assertThat(records.read(nurse, lab.id(), r -> true)).isPresent();
         assertThat(jdbc.sql("""
                 select purpose from audit_event
                 where staff_id = :s and action = 'VIEW' and resource_id = :id and participant_id = :p""")

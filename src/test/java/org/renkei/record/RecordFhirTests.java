@@ -287,6 +287,24 @@ class RecordFhirTests {
     }
 
     @Test
+    @DisplayName("DOC-04 AUD-01 a record asked for as another kind (Condition, Binary, their history) is 404 like a random id and leaves no view in the audit trail")
+    void anotherKindIsNotThere() {
+        String id = created(Observation.class, post(clinicNurse, "/fhir/Observation", hba1c("6.1")))
+                .getIdElement().getIdPart();
+        String random = UUID.randomUUID().toString();
+        for (String path : List.of("/fhir/Condition/{id}", "/fhir/Binary/{id}", "/fhir/Condition/{id}/_history",
+                "/fhir/Condition/{id}/_history/1")) {
+            assertThat(notFound(get(hospitalNurse, path, id), id))
+                    .isEqualTo(notFound(get(hospitalNurse, path, random), random));
+        }
+        var views = jdbc.sql("select count(*) from audit_event where action = 'VIEW' and resource_id = :id")
+                .param("id", id);
+        assertThat(views.query(Long.class).single()).isZero();
+        assertThat(get(hospitalNurse, "/fhir/Observation/{id}", id).getStatusCode().value()).isEqualTo(200);
+        assertThat(views.query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("DOC-02 PAR-05 the patient may be named by the participant card number or the own facility's patient number")
     void subjectByIdentifier() {
         var byCard = hba1c("6.1");

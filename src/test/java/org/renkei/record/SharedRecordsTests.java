@@ -80,11 +80,11 @@ class SharedRecordsTests {
         assertThat(stored.authorFacility()).isEqualTo(clinic.value());
         assertThat(stored.authorStaff()).isEqualTo(clinicDoctor.staffId());
         assertThat(stored.original()).as("DOC-03 a copy until signed").isFalse();
-        assertThat(records.read(hospitalDoctor, stored.id())).isPresent();
-        assertThat(records.read(otherDoctor, stored.id())).isEmpty();
+        assertThat(records.read(hospitalDoctor, stored.id(), r -> true)).isPresent();
+        assertThat(records.read(otherDoctor, stored.id(), r -> true)).isEmpty();
         assertThat(records.search(hospitalDoctor, RecordQuery.of(participant.id().value(), Set.of())).total()).isEqualTo(1);
         assertThat(records.search(otherDoctor, RecordQuery.of(participant.id().value(), Set.of()))).isEqualTo(RecordPage.EMPTY);
-        assertThat(records.history(otherDoctor, stored.id())).isEmpty();
+        assertThat(records.history(otherDoctor, stored.id(), r -> true)).isEmpty();
     }
 
     @Test
@@ -105,8 +105,8 @@ class SharedRecordsTests {
         StoredRecord stored = records.store(observation(participant.id().value(), "x"), clinicDoctor);
         consent.file(FormKind.WITHDRAWAL, participant, clinic);
 
-        assertThat(records.read(hospitalDoctor, stored.id())).isEmpty();
-        assertThat(records.read(clinicDoctor, stored.id())).isEmpty();
+        assertThat(records.read(hospitalDoctor, stored.id(), r -> true)).isEmpty();
+        assertThat(records.read(clinicDoctor, stored.id(), r -> true)).isEmpty();
         assertThat(jdbc.sql("select count(*) from record where id = :id").param("id", stored.id())
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -124,7 +124,7 @@ class SharedRecordsTests {
         StoredRecord third = records.markEnteredInError(draft.id(), draft.content(), clinicDoctor);
 
         assertThat(third.enteredInError()).isTrue();
-        assertThat(records.history(hospitalDoctor, draft.id())).extracting(StoredRecord::version).containsExactly(3, 2, 1);
+        assertThat(records.history(hospitalDoctor, draft.id(), r -> true)).extracting(StoredRecord::version).containsExactly(3, 2, 1);
         assertThat(records.search(hospitalDoctor, RecordQuery.of(participant.id().value(), Set.of())).total()).isZero();
     }
 

@@ -161,7 +161,7 @@ class RecordPages {
 
     @GetMapping("/records/{recordId}")
     String record(@PathVariable UUID recordId, Actor actor, Model model) {
-        StoredRecord r = records.read(actor, recordId).filter(x -> x.category() != RecordCategory.BINARY)
+        StoredRecord r = records.read(actor, recordId, x -> x.category() != RecordCategory.BINARY)
                 .orElseThrow(() -> new NotFoundException("record"));
         Participant participant = participant(actor, new ParticipantId(r.participant()));
         Names names = names();

@@ -108,8 +108,8 @@ public class RecordReleases {
         }
         List<StoredRecord> chosen = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
-            StoredRecord record = records.read(actor, id).filter(r -> r.participant().equals(participant))
-                    .filter(r -> r.category() != RecordCategory.BINARY)
+            StoredRecord record = records.read(actor, id,
+                            r -> r.participant().equals(participant) && r.category() != RecordCategory.BINARY)
                     .orElseThrow(() -> new NotFoundException("record"));
             chosen.add(record);
         }
