@@ -17,6 +17,9 @@ PER=${BENCH_RECORDS_PER_PARTICIPANT:-12}
 PGPORT=${BENCH_PGPORT:-55432}
 PORT=${BENCH_PORT:-18443}
 WORK=target/bench
+# The server's collector: the throughput collector by default (docs/operations.md, "JVM"); G1 with
+# BENCH_SERVER_JVM_OPTIONS=-XX:+UseG1GC
+SERVER_JVM_OPTIONS=${BENCH_SERVER_JVM_OPTIONS:--XX:+UseParallelGC}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$PGBIN" ]; then
   echo "Installing PostgreSQL for the benchmark"; apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
@@ -49,7 +52,7 @@ APP_ARGS=(--spring.profiles.active=demo --server.port="$PORT" --renkei.tls.http-
   --renkei.tls.directory="$WORK/tls" --renkei.demo.certificates-directory="$WORK/certificates"
   --renkei.records.attachments-directory="$WORK/attachments" --logging.level.root=WARN)
 start_app() {
-  java -Xms1g -Xmx1g -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
+  java -Xms1g -Xmx1g $SERVER_JVM_OPTIONS -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do
     grep -q "Renkei is up" "$WORK/app.log" && return 0; sleep 2
@@ -65,7 +68,7 @@ time "${PSQL[@]}" -d renkei -v participants="$PARTICIPANTS" -v per="$PER" -f ben
 "${PSQL[@]}" -d renkei -tAc "select r.id from record r join participant p on p.id = r.participant_id where p.family_name = '合成' order by random() limit 50000" > "$WORK/records.txt"
 "${PSQL[@]}" -d renkei -tAc "select count(*) || ' participants, ' || (select count(*) from record) || ' records' from participant"
 
-echo "== Renkei with the whole region"; start_app
+echo "== Renkei with the whole region (server JVM: -Xms1g -Xmx1g $SERVER_JVM_OPTIONS)"; start_app
 P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
 javac -d "$WORK/load" bench/records/RecordLoad.java
 LOAD=(java -cp "$WORK/load" RecordLoad "https://localhost:$PORT" "$P12" "$PASS")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,13 +71,19 @@ class Records {
         return p;
     }
 
+    /** The columns {@link #map} reads, in its order. */
+    private static final String RECORD_COLUMNS = """
+            id, resource_type, category, participant_id, author_facility_id, author_staff_id, version, status,
+            effective_at, code_system, code, display, original, attachment_sha256, content, updated_at""";
+
     Optional<StoredRecord> find(UUID id) {
-        return jdbc.sql("select * from record where id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
+        return jdbc.sql("select " + RECORD_COLUMNS + " from record where id = ?").param(id)
+                .query((rs, n) -> map(rs)).optional();
     }
 
     /** Locks the record for a new version. */
     Optional<StoredRecord> lock(UUID id) {
-        return jdbc.sql("select * from record where id = :id for update").param("id", id)
+        return jdbc.sql("select " + RECORD_COLUMNS + " from record where id = :id for update").param("id", id)
                 .query((rs, n) -> map(rs)).optional();
     }
 
@@ -99,7 +106,7 @@ class Records {
 
     List<StoredRecord> search(RecordQuery q) {
         var where = where(q);
-        var statement = jdbc.sql("select * from record " + where.sql()
+        var statement = jdbc.sql("select " + RECORD_COLUMNS + " from record " + where.sql()
                 + " order by effective_at desc nulls last, id limit :limit offset :offset");
         where.params().forEach(statement::param);
         return statement.param("limit", q.limit()).param("offset", q.offset()).query((rs, n) -> map(rs)).list();
@@ -160,14 +167,15 @@ class Records {
         return new Where(sql.toString(), params);
     }
 
+    /** A row of {@link #RECORD_COLUMNS}, read by position (no look-up of names, times without a calendar). */
     static StoredRecord map(ResultSet rs) throws SQLException {
-        Timestamp effective = rs.getTimestamp("effective_at");
-        return new StoredRecord(rs.getObject("id", UUID.class), rs.getString("resource_type"),
-                RecordCategory.valueOf(rs.getString("category")), rs.getObject("participant_id", UUID.class),
-                rs.getObject("author_facility_id", UUID.class), rs.getObject("author_staff_id", UUID.class),
-                rs.getInt("version"), RecordStatus.valueOf(rs.getString("status")),
-                effective == null ? null : effective.toInstant(), rs.getString("code_system"), rs.getString("code"),
-                rs.getString("display"), rs.getBoolean("original"), rs.getString("attachment_sha256"),
-                rs.getString("content"), rs.getTimestamp("updated_at").toInstant());
+        OffsetDateTime effective = rs.getObject(9, OffsetDateTime.class);
+        return new StoredRecord(rs.getObject(1, UUID.class), rs.getString(2),
+                RecordCategory.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                rs.getInt(7), RecordStatus.valueOf(rs.getString(8)),
+                effective == null ? null : effective.toInstant(), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getBoolean(13), rs.getString(14),
+                rs.getString(15), rs.getObject(16, OffsetDateTime.class).toInstant());
     }
 }
