@@ -141,7 +141,7 @@ public class SharedRecords {
     }
 
     /** What {@link #read} is to find: records of these kinds. */
-    public static Predicate<StoredRecord> ofKind(Set<RecordCategory> kinds) {
+    static Predicate<StoredRecord> ofKind(Set<RecordCategory> kinds) {
         return r -> kinds.contains(r.category());
     }
 

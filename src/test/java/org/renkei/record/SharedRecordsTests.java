@@ -124,7 +124,8 @@ class SharedRecordsTests {
         StoredRecord third = records.markEnteredInError(draft.id(), draft.content(), clinicDoctor);
 
         assertThat(third.enteredInError()).isTrue();
-        assertThat(records.history(hospitalDoctor, draft.id(), r -> true)).extracting(StoredRecord::version).containsExactly(3, 2, 1);
+        assertThat(records.history(hospitalDoctor, draft.id(), r -> true)).extracting(StoredRecord::version)
+                .containsExactly(3, 2, 1);
         assertThat(records.search(hospitalDoctor, RecordQuery.of(participant.id().value(), Set.of())).total()).isZero();
     }
 

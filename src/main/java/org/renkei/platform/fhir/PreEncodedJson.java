@@ -77,18 +77,14 @@ public final class PreEncodedJson {
         return idAndMeta;
     }
 
-    private static boolean stub(IBaseResource resource) {
-        return resource instanceof Resource r && r.getUserData(STUB) != null;
-    }
-
     /** Whether the resource is a stand-in made by {@link #inPlaceOf}. */
     static boolean standIn(IBaseResource resource) {
-        return stub(resource);
+        return resource instanceof Resource r && r.getUserData(STUB) != null;
     }
 
     /** The full resource for a stand-in, parsed from its JSON; any other resource as it is. */
     private Resource full(Resource resource) {
-        if (!stub(resource)) {
+        if (!standIn(resource)) {
             return resource;
         }
         Resource parsed = (Resource) context.newJsonParser().parseResource(of(resource));
@@ -101,11 +97,11 @@ public final class PreEncodedJson {
         IBaseResource resource = response.getResponseResource();
         if (resource instanceof Bundle bundle) {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-                if (entry.hasResource() && stub(entry.getResource())) {
+                if (entry.hasResource() && standIn(entry.getResource())) {
                     entry.setResource(full(entry.getResource()));
                 }
             }
-        } else if (stub(resource)) {
+        } else if (standIn(resource)) {
             response.setResponseResource(full((Resource) resource));
         }
     }
