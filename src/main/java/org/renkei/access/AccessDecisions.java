@@ -6,13 +6,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.renkei.audit.AuditAction;
 import org.renkei.audit.AuditEvent;
 import org.renkei.audit.AuditPurpose;
 import org.renkei.audit.AuditTrail;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.identity.Actor;
+import org.renkei.platform.database.CommittedVersions;
 import org.renkei.staff.StaffRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -44,8 +44,9 @@ public class AccessDecisions {
 
     AccessDecisions(AccessJournal journal, ConsentSource consent, EmergencySource emergency,
             FacilityRegistry facilities, StaffRegistry staff, PlatformTransactionManager transactions,
-            DataSource dataSource, Clock clock, AuditTrail audit) {
-        this.view = new ViewSync(journal, consent, emergency, facilities, staff, transactions, dataSource);
+            CommittedVersions versions, Clock clock, AuditTrail audit) {
+        this.view = new ViewSync(journal, consent, emergency, facilities, staff, transactions,
+                versions.counter(AccessJournal.VERSION_TABLE));
         this.clock = clock;
         this.audit = audit;
     }

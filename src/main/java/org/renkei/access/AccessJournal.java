@@ -150,10 +150,10 @@ class AccessJournal implements AccessChanges {
 
     /** The version of the last committed change. */
     /** The version of the last committed change. */
-    static final String VERSION_QUERY = "select version from access_version";
+    static final String VERSION_TABLE = "access_version";
 
     long version() {
-        return jdbc.sql(VERSION_QUERY).query(Long.class).single();
+        return jdbc.sql("select version from " + VERSION_TABLE).query(Long.class).single();
     }
 
     /** The journal rows after {@code after} up to {@code upTo}, in order; fewer than asked when pruned. */

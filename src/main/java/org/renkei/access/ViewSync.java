@@ -7,13 +7,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.renkei.facility.Facility;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
-import org.renkei.platform.database.SharedRead;
+import org.renkei.platform.database.CommittedVersions;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffMember;
 import org.renkei.staff.StaffRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import javax.sql.DataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is seen by the very next decision after its commit, on every node.
  *
  * <p>Before each decision (or batch of decisions) {@link #current()} reads {@code access_version} — one row by
- * its key, on a connection of its own in autocommit, outside any transaction of the caller,
- * so nothing uncommitted can ever reach the shared view; decisions that ask while such a read runs share the next
- * one ({@link SharedRead}: it starts after they asked, so it sees what they would have seen). If the view is
+ * its key, together with the other version counters ({@link CommittedVersions}), on a connection of its own in
+ * autocommit, outside any transaction of the caller, so nothing uncommitted can ever reach the shared view;
+ * decisions that ask while such a read runs share the next one (it starts after they asked, so it sees what they
+ * would have seen), and a GET or HEAD request keeps its first read for all its decisions. If the view is
  * behind, the journal rows between its version and the one just read name what changed; those participants,
  * facilities, users and users' emergency access are read again, in a new read-only transaction, and the view moves
  * to that version. Every change up to the version read has
@@ -47,20 +47,20 @@ final class ViewSync {
     private final EmergencySource emergency;
     private final FacilityRegistry facilities;
     private final StaffRegistry staff;
-    private final SharedRead<Long> versionRead;
+    private final CommittedVersions.Counter accessVersion;
     private final TransactionTemplate catchUpRead;
     private final TransactionTemplate snapshotRead;
     private final ReentrantLock catchUp = new ReentrantLock();
     private volatile AccessView view;
 
     ViewSync(AccessJournal journal, ConsentSource consent, EmergencySource emergency, FacilityRegistry facilities,
-            StaffRegistry staff, PlatformTransactionManager transactions, DataSource dataSource) {
+            StaffRegistry staff, PlatformTransactionManager transactions, CommittedVersions.Counter accessVersion) {
         this.journal = journal;
         this.consent = consent;
         this.emergency = emergency;
         this.facilities = facilities;
         this.staff = staff;
-        this.versionRead = SharedRead.committedNumber(dataSource, AccessJournal.VERSION_QUERY);
+        this.accessVersion = accessVersion;
         this.catchUpRead = new TransactionTemplate(transactions);
         catchUpRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         catchUpRead.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -94,11 +94,11 @@ final class ViewSync {
     }
 
     /**
-     * The version of the last committed change when this call began (or later), read outside the caller's
-     * transaction; decisions asking at the same time share one query.
+     * The version of the last committed change when this call (or this GET request) began, or later, read outside
+     * the caller's transaction; decisions asking at the same time share one query.
      */
     long committedVersion() {
-        return versionRead.read();
+        return accessVersion.current();
     }
 
     /** The view as it is, without looking at the database (tests). */

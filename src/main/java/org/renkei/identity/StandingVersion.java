@@ -1,7 +1,6 @@
 package org.renkei.identity;
 
-import javax.sql.DataSource;
-import org.renkei.platform.database.SharedRead;
+import org.renkei.platform.database.CommittedVersions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +17,16 @@ interface StandingVersion {
     @Component
     final class FromDatabase implements StandingVersion {
 
-        /** Read before every API request: one query for the requests that ask at the same time. */
-        private final SharedRead<Long> version;
+        /** Read before every API request, with the other version counters, in one query. */
+        private final CommittedVersions.Counter version;
 
-        FromDatabase(DataSource dataSource) {
-            this.version = SharedRead.committedNumber(dataSource, "select version from standing_version");
+        FromDatabase(CommittedVersions versions) {
+            this.version = versions.counter("standing_version");
         }
 
         @Override
         public long current() {
-            Long current = version.read();
-            return current == null ? 0 : current;
+            return version.current();
         }
     }
 }

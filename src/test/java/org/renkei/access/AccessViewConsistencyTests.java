@@ -22,6 +22,7 @@ import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityRegistry;
 import org.renkei.filing.FilingDesk;
 import org.renkei.identity.Actor;
+import org.renkei.platform.database.CommittedVersions;
 import org.renkei.staff.StaffId;
 import org.renkei.staff.StaffRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,8 +60,10 @@ class AccessViewConsistencyTests {
         tx = new TransactionTemplate(transactions);
         newTx = new TransactionTemplate(transactions);
         newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        nodeA = new ViewSync(journal, consent, emergency, facilities, staff, transactions, dataSource);
-        nodeB = new ViewSync(journal, consent, emergency, facilities, staff, transactions, dataSource);
+        nodeA = new ViewSync(journal, consent, emergency, facilities, staff, transactions,
+                new CommittedVersions(dataSource).counter(AccessJournal.VERSION_TABLE));
+        nodeB = new ViewSync(journal, consent, emergency, facilities, staff, transactions,
+                new CommittedVersions(dataSource).counter(AccessJournal.VERSION_TABLE));
     }
 
     private static Reason view(ViewSync node, Actor actor, UUID participant) {

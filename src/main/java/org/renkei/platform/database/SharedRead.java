@@ -1,15 +1,8 @@
 package org.renkei.platform.database;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * A small value read fresh from the database for every caller, by one query for all the callers that ask while
@@ -20,44 +13,37 @@ import org.springframework.dao.EmptyResultDataAccessException;
  *
  * @param <T> what the query reads
  */
-public final class SharedRead<T> {
+final class SharedRead<T> {
 
     private final Supplier<T> query;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition ended = lock.newCondition();
+    /** Whether a round's query runs now. */
     private boolean running;
+    /** The round the callers who arrive while a query runs join; its first caller will run its query. */
     private Round<T> open;
 
-    /** One query and the callers who asked before it started. */
+    /**
+     * One query and the callers who asked before it started. Each of them is woken exactly once, when the
+     * value is there; the round's first caller once more before, when it may start the query.
+     */
     private static final class Round<T> {
-        boolean started;
-        boolean done;
+        final CountDownLatch mayStart = new CountDownLatch(1);
+        final CountDownLatch done = new CountDownLatch(1);
         T value;
         RuntimeException failure;
+
+        T result() {
+            awaitUninterruptibly(done);
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
     }
 
     /** @param query reads the value; runs in the thread of one of the callers, outside the lock */
-    public SharedRead(Supplier<T> query) {
+    SharedRead(Supplier<T> query) {
         this.query = query;
-    }
-
-    /**
-     * A number — the first column of the one row the query gives — read on a pooled connection of its own in
-     * autocommit: never inside a transaction of the caller's, so always what has committed.
-     */
-    public static SharedRead<Long> committedNumber(DataSource dataSource, String sql) {
-        return new SharedRead<>(() -> {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement statement = connection.prepareStatement(sql);
-                    ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new EmptyResultDataAccessException(sql + " gave no row", 1);
-                }
-                return row.getLong(1);
-            } catch (SQLException e) {
-                throw new DataAccessResourceFailureException(sql + " could not be read", e);
-            }
-        });
     }
 
     /**
@@ -65,40 +51,46 @@ public final class SharedRead<T> {
      *
      * @throws RuntimeException what the query threw, to every caller of its round
      */
-    public T read() {
+    T read() {
+        Round<T> round;
+        boolean first;
+        boolean now;
         lock.lock();
         try {
-            Round<T> mine = open;
-            if (mine == null) {
-                mine = new Round<>();
-                open = mine;
+            if (!running) {
+                running = true;
+                round = new Round<>();
+                first = true;
+                now = true;
+            } else if (open == null) {
+                round = new Round<>();
+                open = round;
+                first = true;
+                now = false;
+            } else {
+                round = open;
+                first = false;
+                now = false;
             }
-            while (running && !mine.started) {
-                ended.awaitUninterruptibly();
-            }
-            if (!mine.started) {
-                run(mine);
-            }
-            while (!mine.done) {
-                ended.awaitUninterruptibly();
-            }
-            if (mine.failure != null) {
-                throw mine.failure;
-            }
-            return mine.value;
         } finally {
             lock.unlock();
         }
+        if (first) {
+            if (!now) {
+                awaitUninterruptibly(round.mayStart);
+            }
+            run(round);
+        }
+        return round.result();
     }
 
-    /** Runs the round's query, with the lock held on entry and exit but not while the query runs. */
+    /**
+     * Runs the round's query, then lets the callers of the round have its value and the first caller of the next
+     * round (who asked while this query ran) start that round's query.
+     */
     private void run(Round<T> round) {
-        round.started = true;
-        running = true;
-        open = null;
         T value = null;
         RuntimeException failure = null;
-        lock.unlock();
         try {
             value = query.get();
         } catch (RuntimeException e) {
@@ -107,12 +99,36 @@ public final class SharedRead<T> {
             failure = new IllegalStateException(e);
             throw e;
         } finally {
+            Round<T> next;
             lock.lock();
+            try {
+                next = open;
+                open = null;
+                running = next != null;
+            } finally {
+                lock.unlock();
+            }
             round.value = value;
             round.failure = failure;
-            round.done = true;
-            running = false;
-            ended.signalAll();
+            round.done.countDown();
+            if (next != null) {
+                next.mayStart.countDown();
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
