@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -59,22 +61,38 @@ class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * Spring Security's strict firewall with its own rules for header and parameter names and values, checked by a
+     * loop instead of a regular expression ({@link HeaderCharacters}): the firewall checks every header any filter
+     * or the FHIR server reads, on every request.
+     */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::name);
+        firewall.setAllowedHeaderValues(HeaderCharacters::value);
+        firewall.setAllowedParameterNames(HeaderCharacters::name);
+        return web -> web.httpFirewall(firewall);
+    }
+
     @Bean
     SecurityFilterChain web(HttpSecurity http, List<LoginMethod> loginMethods, List<LoginEligibility> eligibility)
             throws Exception {
+        // the API's rules first: most requests are API requests, and the rules are tried in order
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/fhir/metadata").permitAll()
+                .requestMatchers("/fhir/**").hasAnyRole("OPERATOR", "STAFF"));
         for (LoginMethod method : loginMethods) {
             method.configure(http);
         }
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/public/**", "/css/**", "/js/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-                                "/fhir/metadata")
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/facility/**").hasRole("FACILITY_ADMIN")
                         .requestMatchers("/emergency/**").hasRole("STAFF")
-                        .requestMatchers("/fhir/**").hasAnyRole("OPERATOR", "STAFF")
                         .anyRequest().authenticated())
                 .addFilterBefore(new ActorStandingFilter(eligibility), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
