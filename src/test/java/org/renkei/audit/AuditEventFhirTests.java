@@ -26,6 +26,8 @@ import org.renkei.staff.StaffRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -139,5 +141,23 @@ class AuditEventFhirTests {
         assertThat(withCard.getForEntity("/fhir/AuditEvent?patient={p}", String.class, participant)
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(TestRegion.OPERATOR.isOperator()).isTrue();
+    }
+
+    @Test
+    @DisplayName("AUD-01 a FHIR answer names the request by the id the audit trail records, once, and never echoes an id refused as one")
+    void fhirAnswersNameTheAuditedRequestId() {
+        TestRestTemplate http = TestHttps.template(port);
+        for (String path : new String[] {"/fhir/metadata", "/fhir/Organization/" + UUID.randomUUID()}) {
+            HttpHeaders given = new HttpHeaders();
+            given.putAll(TestLogins.operatorRequest(http.getRootUri()).getHeaders());
+            given.set("X-Request-Id", "fhir-req-1");
+            var answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(given), String.class);
+            assertThat(answer.getHeaders().get("X-Request-Id")).as(path).containsExactly("fhir-req-1");
+
+            given.set("X-Request-Id", "not a token");
+            answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(given), String.class);
+            assertThat(answer.getHeaders().get("X-Request-Id")).as(path).singleElement()
+                    .satisfies(id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
+        }
     }
 }

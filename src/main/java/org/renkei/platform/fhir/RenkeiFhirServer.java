@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
 
 /** HAPI's plain RESTful server with the resource and system providers of every feature, and paged searches. */
@@ -35,6 +36,23 @@ class RenkeiFhirServer extends RestfulServer {
         registerInterceptor(new ResponseHighlighterInterceptor());
         registerInterceptor(new UnavailableOutcome());
         registerInterceptor(new PreEncodedJson(context));
+    }
+
+    /** The header every response already carries, answered by the audit feature's request filter. */
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    /**
+     * Every response already names its request's id — the one the audit trail records, answered before the request
+     * reaches the FHIR server. HAPI would set its own over it (a random one, or whatever the client sent, even
+     * what the audit feature refused as an id), after collecting every request header into a map to find the
+     * header's spelling; it does so only for a response that names none.
+     */
+    @Override
+    protected void addRequestIdToResponse(ServletRequestDetails request, String requestId) {
+        if (request.getServletResponse() != null && request.getServletResponse().containsHeader(REQUEST_ID_HEADER)) {
+            return;
+        }
+        super.addRequestIdToResponse(request, requestId);
     }
 
     private static final char[] REQUEST_ID_CHARACTERS =
