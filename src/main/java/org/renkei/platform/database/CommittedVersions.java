@@ -83,13 +83,22 @@ public final class CommittedVersions {
         return values;
     }
 
-    /** Opens the holder of a safe request's first read on this thread; {@link #forget()} closes it. */
-    static void holdForRequest() {
+    /**
+     * Opens the holder of a safe request's first read on this thread; gives the one it replaces (of an outer
+     * dispatch, else null) for {@link #restore}.
+     */
+    static RequestVersions.Held holdForRequest() {
+        RequestVersions.Held outer = REQUEST.get();
         REQUEST.set(new RequestVersions.Held());
+        return outer;
     }
 
-    static void forget() {
-        REQUEST.remove();
+    static void restore(RequestVersions.Held outer) {
+        if (outer == null) {
+            REQUEST.remove();
+        } else {
+            REQUEST.set(outer);
+        }
     }
 
     private Supplier<long[]> query(List<String> counters) {
