@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps one node's {@link AccessView} current with the committed state of the shared database, so that a change
- * is seen by the very next decision after its commit, on every node.
+ * is seen by every request begun after its commit (by the very next decision, outside a GET request), on every node.
  *
  * <p>Before each decision (or batch of decisions) {@link #current()} reads {@code access_version} — one row by
  * its key, together with the other version counters ({@link CommittedVersions}), on a connection of its own in
