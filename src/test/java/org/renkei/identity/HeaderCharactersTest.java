@@ -14,7 +14,7 @@ class HeaderCharactersTest {
     private static final Pattern VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
     @Test
-    @DisplayName("USR-02 header names and values pass the firewall exactly as with Spring Security's patterns, for every character")
+    @DisplayName("INT-01 header names and values pass the firewall exactly as with Spring Security's patterns, for every character")
     void sameAsThePatterns() {
         for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
             if (c > 0x10000 && c % 7 != 0) {

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,13 @@ import org.springframework.stereotype.Component;
 public final class CommittedVersions {
 
     private static final Pattern TABLE = Pattern.compile("[a-z_]+");
-    private static final ThreadLocal<RequestVersions.Held> REQUEST = new ThreadLocal<>();
+    private static final ThreadLocal<Held> REQUEST = new ThreadLocal<>();
+
+    /** A safe request's first read, and which reader made it. */
+    static final class Held {
+        private Object owner;
+        private long[] values;
+    }
 
     private final DataSource dataSource;
     private final List<String> tables = new ArrayList<>();
@@ -71,7 +76,7 @@ public final class CommittedVersions {
     }
 
     private long[] values() {
-        RequestVersions.Held held = REQUEST.get();
+        Held held = REQUEST.get();
         if (held != null && held.owner == this && held.values != null) {
             return held.values;
         }
@@ -87,13 +92,13 @@ public final class CommittedVersions {
      * Opens the holder of a safe request's first read on this thread; gives the one it replaces (of an outer
      * dispatch, else null) for {@link #restore}.
      */
-    static RequestVersions.Held holdForRequest() {
-        RequestVersions.Held outer = REQUEST.get();
-        REQUEST.set(new RequestVersions.Held());
+    static Held holdForRequest() {
+        Held outer = REQUEST.get();
+        REQUEST.set(new Held());
         return outer;
     }
 
-    static void restore(RequestVersions.Held outer) {
+    static void restore(Held outer) {
         if (outer == null) {
             REQUEST.remove();
         } else {
@@ -111,9 +116,7 @@ public final class CommittedVersions {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement statement = connection.prepareStatement(text);
                     ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new EmptyResultDataAccessException(text + " gave no row", 1);
-                }
+                row.next(); // a select without "from" gives exactly one row
                 long[] values = new long[counters.size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = row.getLong(i + 1);

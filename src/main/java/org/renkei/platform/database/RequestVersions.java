@@ -23,12 +23,6 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class RequestVersions implements Filter {
 
-    /** The first read of one request, and which reader made it. */
-    static final class Held {
-        Object owner;
-        long[] values;
-    }
-
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -37,7 +31,7 @@ final class RequestVersions implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        Held outer = CommittedVersions.holdForRequest();
+        CommittedVersions.Held outer = CommittedVersions.holdForRequest();
         try {
             chain.doFilter(request, response);
         } finally {

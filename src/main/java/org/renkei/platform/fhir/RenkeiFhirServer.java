@@ -39,7 +39,7 @@ class RenkeiFhirServer extends RestfulServer {
     }
 
     /** The header every response already carries, answered by the audit feature's request filter. */
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     /**
      * Every response already names its request's id — the one the audit trail records, answered before the request
