@@ -61,6 +61,12 @@ class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /** The filter chain without Spring MVC's handler lookup on every request ({@link SecurityFilterChainUnwrapped}). */
+    @Bean
+    static SecurityFilterChainUnwrapped securityFilterChainUnwrapped() {
+        return new SecurityFilterChainUnwrapped();
+    }
+
     /**
      * Spring Security's strict firewall with its own rules for header and parameter names and values, checked by a
      * loop instead of a regular expression ({@link HeaderCharacters}): the firewall checks every header any filter
