@@ -118,9 +118,13 @@ class ServerTls implements WebServerFactoryCustomizer<TomcatServletWebServerFact
 
     /**
      * Client certificates are requested, not required, and any certificate passes the handshake: see {@link
-     * AnyClientCertificate} for why {@code optional_no_ca} alone does not do it with Tomcat's JSSE connector.
+     * AnyClientCertificate} for why {@code optional_no_ca} alone does not do it with Tomcat's JSSE connector. A
+     * connection's TLS details are worked out once per connection ({@link ConnectionTlsDetails}).
      */
     private static void acceptAnyClientCertificate(Connector connector) {
+        if (!connector.setProperty("sslImplementationName", ConnectionTlsDetails.class.getName())) {
+            throw new IllegalStateException("the HTTPS connector takes no TLS implementation");
+        }
         for (SSLHostConfig host : connector.findSslHostConfigs()) {
             host.setCertificateVerification("optional_no_ca");
             host.setTrustManagerClassName(AnyClientCertificate.class.getName());

@@ -19,12 +19,15 @@ import org.renkei.RenkeiTest;
 import org.renkei.TestHttps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 @RenkeiTest
 class ServerTlsTests {
 
     @LocalServerPort int port;
     @Autowired ServerTls tls;
+    @Autowired ServletWebServerApplicationContext web;
 
     @Test
     @DisplayName("USR-02 the server speaks HTTPS with the self-signed certificate it made for localhost")
@@ -79,5 +82,14 @@ class ServerTlsTests {
                 .getForEntity("/login", String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).contains("ICカードでログイン");
+    }
+
+    @Test
+    @DisplayName("USR-02 the HTTPS connector works out a connection's TLS details once per connection")
+    void tlsDetailsPerConnection() {
+        var tomcat = (TomcatWebServer) web.getWebServer();
+        var https = java.util.Arrays.stream(tomcat.getTomcat().getService().findConnectors())
+                .filter(connector -> connector.getLocalPort() == port).findFirst().orElseThrow();
+        assertThat(https.getProperty("sslImplementationName")).isEqualTo(ConnectionTlsDetails.class.getName());
     }
 }
