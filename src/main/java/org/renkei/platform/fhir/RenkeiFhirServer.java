@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
 
@@ -33,7 +32,7 @@ class RenkeiFhirServer extends RestfulServer {
         paging.setDefaultPageSize(PAGE_SIZE);
         paging.setMaximumPageSize(PAGE_SIZE);
         setPagingProvider(paging);
-        registerInterceptor(new ResponseHighlighterInterceptor());
+        registerInterceptor(new BrowserView());
         registerInterceptor(new UnavailableOutcome());
         registerInterceptor(new PreEncodedJson(context));
     }
