@@ -42,14 +42,12 @@ public final class ConnectionTlsDetails extends JSSEImplementation {
         private final Map<String, List<String>> offers;
         private final List<String> offeredProtocols;
         private final List<String> offeredCiphers;
-        private volatile String cipherSuite;
-        private volatile X509Certificate[] peerChain;
-        private volatile boolean peerChainKnown;
-        private volatile Integer keySize;
-        private volatile String sessionId;
-        private volatile String protocol;
-        private volatile String requestedProtocols;
-        private volatile String requestedCiphers;
+        private volatile Known known;
+
+        /** Everything Tomcat puts in a request's attributes, worked out together (Tomcat asks for all at once). */
+        private record Known(String cipherSuite, X509Certificate[] peerChain, Integer keySize, String sessionId,
+                String protocol, String requestedProtocols, String requestedCiphers) {
+        }
 
         Remembered(SSLSession session, Map<String, List<String>> offers) {
             super(session, offers);
@@ -64,62 +62,58 @@ public final class ConnectionTlsDetails extends JSSEImplementation {
                             && offers.get(SSLSupport.REQUESTED_CIPHERS_KEY) == offeredCiphers);
         }
 
+        private Known known() throws IOException {
+            Known details = known;
+            if (details == null) {
+                details = new Known(super.getCipherSuite(), super.getPeerCertificateChain(), super.getKeySize(),
+                        super.getSessionId(), super.getProtocol(), super.getRequestedProtocols(),
+                        super.getRequestedCiphers());
+                known = details;
+            }
+            return details;
+        }
+
         @Override
         public String getCipherSuite() throws IOException {
-            String known = cipherSuite;
-            return known != null ? known : (cipherSuite = super.getCipherSuite());
+            return known().cipherSuite();
         }
 
         @Override
         public X509Certificate[] getPeerCertificateChain() throws IOException {
-            if (!peerChainKnown) {
-                peerChain = super.getPeerCertificateChain();
-                peerChainKnown = true;
-            }
-            X509Certificate[] chain = peerChain;
+            X509Certificate[] chain = known().peerChain();
             return chain == null ? null : chain.clone();
         }
 
         @Override
         public Integer getKeySize() throws IOException {
-            Integer known = keySize;
-            return known != null ? known : (keySize = super.getKeySize());
+            return known().keySize();
         }
 
         @Override
         public String getSessionId() throws IOException {
-            String known = sessionId;
-            return known != null ? known : (sessionId = super.getSessionId());
+            return known().sessionId();
         }
 
         @Override
         public String getProtocol() throws IOException {
-            String known = protocol;
-            return known != null ? known : (protocol = super.getProtocol());
+            return known().protocol();
         }
 
         @Override
         public String getRequestedProtocols() throws IOException {
-            String known = requestedProtocols;
-            return known != null ? known : (requestedProtocols = super.getRequestedProtocols());
+            return known().requestedProtocols();
         }
 
         @Override
         public String getRequestedCiphers() throws IOException {
-            String known = requestedCiphers;
-            return known != null ? known : (requestedCiphers = super.getRequestedCiphers());
+            return known().requestedCiphers();
         }
 
         /** A renegotiation (a client certificate asked for later) gives the connection a new session. */
         @Override
         public void setSession(SSLSession session) {
             super.setSession(session);
-            peerChainKnown = false;
-            peerChain = null;
-            cipherSuite = null;
-            keySize = null;
-            sessionId = null;
-            protocol = null;
+            known = null;
         }
     }
 }
