@@ -3,6 +3,7 @@ package org.renkei.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
@@ -35,16 +36,26 @@ class AuditWitness {
         if (seq <= written) {
             return;
         }
+        String line = seq + " " + HexFormat.of().formatHex(hash) + " " + HexFormat.of().formatHex(first) + "\n";
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling("chain-head.tmp");
-            Files.writeString(temporary, seq + " " + HexFormat.of().formatHex(hash) + " "
-                    + HexFormat.of().formatHex(first) + "\n", StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                replace(line);
+            } catch (NoSuchFileException e) {
+                // the first time (or the folder was removed): make it, once, not before every write
+                Files.createDirectories(file.getParent());
+                replace(line);
+            }
             written = seq;
         } catch (IOException e) {
             log.warn("The audit chain witness could not be written to {}: {}", file, e.toString());
         }
+    }
+
+    /** Written beside, then moved over the old one: a reader sees the old line or the new one, never half of one. */
+    private void replace(String line) throws IOException {
+        Path temporary = file.resolveSibling("chain-head.tmp");
+        Files.writeString(temporary, line, StandardCharsets.US_ASCII);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     Optional<Head> read() {
