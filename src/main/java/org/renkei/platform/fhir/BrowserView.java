@@ -30,7 +30,7 @@ final class BrowserView extends ResponseHighlighterInterceptor {
                 || super.outgoingResponse(request, response, servletRequest, servletResponse);
     }
 
-    static boolean mayAskForHtml(RequestDetails request, HttpServletRequest servletRequest) {
+    private static boolean mayAskForHtml(RequestDetails request, HttpServletRequest servletRequest) {
         Map<String, String[]> parameters = request.getParameters();
         if (parameters.containsKey(Constants.PARAM_FORMAT) || parameters.containsKey(PARAM_RAW)) {
             return true;

@@ -2,6 +2,8 @@ package org.renkei.platform.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.interceptor.executor.InterceptorService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.renkei.RenkeiTest;
@@ -43,5 +45,14 @@ class BrowserViewTests {
         }
         var raw = metadata("?_raw=true", "text/html");
         assertThat(raw.getBody()).doesNotContain("<html");
+    }
+
+    @Test
+    @DisplayName("INT-01 the browser view answers each response once (its own hook replaces HAPI's)")
+    void oneHookPerResponse() {
+        var interceptors = new InterceptorService();
+        interceptors.registerInterceptor(new BrowserView());
+        assertThat(interceptors.getInvokersForPointcut(Pointcut.SERVER_OUTGOING_RESPONSE)).hasSize(1);
+        assertThat(interceptors.getInvokersForPointcut(Pointcut.SERVER_HANDLE_EXCEPTION)).hasSize(1);
     }
 }
