@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.Map;
@@ -29,7 +31,6 @@ import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
@@ -334,8 +335,18 @@ class RecordFhir {
             authorExtension(out.append(','), AUTHOR_PRACTITIONER, "Practitioner/" + record.authorStaff());
         }
         return out.append("],\"versionId\":\"").append(record.version()).append("\",\"lastUpdated\":\"")
-                .append(new InstantType(at).getValueAsString()).append("\"},")
+                .append(lastUpdated(at)).append("\"},")
                 .append(content, restFrom, restTo).append('}').toString();
+    }
+
+    private static final DateTimeFormatter LAST_UPDATED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+
+    /**
+     * {@code meta.lastUpdated} as HAPI's {@code InstantType} writes a time (to the millisecond, with the JVM's zone
+     * as an offset), without the calendar HAPI builds for it.
+     */
+    static String lastUpdated(Date at) {
+        return LAST_UPDATED.format(at.toInstant().atZone(ZoneId.systemDefault()));
     }
 
     /** The resource's {@code meta}: the stored one's, with its author, version and time as {@link #author} writes. */
@@ -355,7 +366,7 @@ class RecordFhir {
             extensions.add(authorExtension(AUTHOR_PRACTITIONER, "Practitioner/" + record.authorStaff()));
         }
         meta.put("versionId", Integer.toString(record.version()));
-        meta.put("lastUpdated", new InstantType(at).getValueAsString());
+        meta.put("lastUpdated", lastUpdated(at));
         if (storedMeta instanceof ObjectNode others) {
             copyExcept(others, meta, "extension", "versionId", "lastUpdated");
         }
