@@ -148,10 +148,10 @@ class AccessJournal implements AccessChanges {
 
     // --- reading, in the caller's transaction
 
-    /** The version of the last committed change. */
-    /** The version of the last committed change. */
+    /** The table whose one row counts committed changes (column {@code version}). */
     static final String VERSION_TABLE = "access_version";
 
+    /** The version of the last committed change. */
     long version() {
         return jdbc.sql("select version from " + VERSION_TABLE).query(Long.class).single();
     }
