@@ -130,6 +130,19 @@ class SharedRecordsTests {
     }
 
     @Test
+    @DisplayName("DOC-02 one record id twice in one transaction is refused, as the id of a stored record is, and nothing is stored")
+    void sameIdTwiceInOneTransaction() {
+        RecordDraft draft = observation(participant.id().value(), "twice");
+        assertThatThrownBy(() -> records.storeAll(List.of(draft, draft), clinicDoctor))
+                .isInstanceOf(RecordRefused.class).hasMessage("record.id.inUse");
+        assertThat(jdbc.sql("select count(*) from record where id = ?").param(draft.id()).query(Long.class).single())
+                .isZero();
+        records.store(draft, clinicDoctor);
+        assertThatThrownBy(() -> records.store(draft, hospitalDoctor))
+                .isInstanceOf(RecordRefused.class).hasMessage("record.id.inUse");
+    }
+
+    @Test
     @DisplayName("DOC-02 storing several records is all or nothing")
     void atomic() {
         long before = jdbc.sql("select count(*) from record").query(Long.class).single();
