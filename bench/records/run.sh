@@ -78,16 +78,20 @@ RESULTS="$WORK/results.txt"; : > "$RESULTS"
 # requests/s, and it shows where the two cores go.
 cpu_ticks() { local sum=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$sum"; }
 pg_pids() { pgrep -f "postgres.*$WORK/pg|postgres: " | tr '\n' ' '; }
+# Context switches of the whole machine (/proc/stat): on a virtual machine every wake-up is dear, and a request's
+# wake-ups (client, server threads, PostgreSQL backends) are a large part of its cost there.
+context_switches() { awk '/^ctxt/ { print $2 }' /proc/stat; }
 load() {
-  local app0 app1 pg0 pg1 line
-  app0=$(cpu_ticks "$APP"); pg0=$(cpu_ticks $(pg_pids))
+  local app0 app1 pg0 pg1 cs0 cs1 line
+  app0=$(cpu_ticks "$APP"); pg0=$(cpu_ticks $(pg_pids)); cs0=$(context_switches)
   line=$("${LOAD[@]}" "$@")
-  app1=$(cpu_ticks "$APP"); pg1=$(cpu_ticks $(pg_pids))
+  app1=$(cpu_ticks "$APP"); pg1=$(cpu_ticks $(pg_pids)); cs1=$(context_switches)
   echo "$line" | tee -a "$RESULTS"
-  echo "$line" | awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" '{
+  echo "$line" | awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v c=$((cs1 - cs0)) -v hz="$(getconf CLK_TCK)" '{
     for (i = 1; i <= NF; i++) { if ($(i) == "all") n = $(i + 1); if ($(i) == "generator-cpu") g = $(i + 1) }
     printf "  CPU per request: server %.2f ms, PostgreSQL %.2f ms, generator %.2f ms (%d requests)\n",
-      1000 * a / hz / n, 1000 * p / hz / n, g, n }' | tee -a "$RESULTS"
+      1000 * a / hz / n, 1000 * p / hz / n, g, n
+    printf "  context switches per request (whole machine): %.1f\n", c / n }' | tee -a "$RESULTS"
 }
 # The JVM compiles the hot paths while the two cores are busy with the load: a minute of each load, unreported,
 # before the measured runs (with 20 s the first measured run was still partly interpreted and varied by half).
