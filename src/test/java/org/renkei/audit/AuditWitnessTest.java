@@ -42,6 +42,7 @@ class AuditWitnessTest {
         try (var files = Files.list(folder)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("chain-head");
         }
+        witness.close();
     }
 
     @Test
@@ -73,6 +74,7 @@ class AuditWitnessTest {
 
         witness.write(15, new byte[32], first);
         assertThat(in(node).read()).hasValueSatisfying(head -> assertThat(head.seq()).isEqualTo(15));
+        witness.close();
     }
 
     @Test
@@ -88,7 +90,9 @@ class AuditWitnessTest {
             assertThat(head.hash()).isEqualTo(hash);
         });
 
-        in(node).write(13, hash, new byte[32]);
+        AuditWitness witness = in(node);
+        witness.write(13, hash, new byte[32]);
+        witness.close();
         assertThat(in(node).read()).hasValueSatisfying(head -> assertThat(head.seq()).isEqualTo(13));
         assertThat(Files.size(file)).isEqualTo(2 * AuditWitness.SLOT);
     }
