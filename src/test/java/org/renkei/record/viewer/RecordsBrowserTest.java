@@ -114,7 +114,8 @@ class RecordsBrowserTest {
         assertThat(page.locator("#new-count")).containsText("0件");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("心電図")).click();
         assertThat(page.locator("#attachment-image")).isVisible();
-        Object width = page.locator("#attachment-image").evaluate("img => img.naturalWidth");
+        // visible is not yet loaded: wait until the browser has decoded the image, then ask its width
+        Object width = page.locator("#attachment-image").evaluate("img => img.decode().then(() => img.naturalWidth)");
         org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isEqualTo(40);
         Browser.screenshot(page, "records-attachment");
     }
