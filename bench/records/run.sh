@@ -2,10 +2,11 @@
 # Shared-records benchmark (issue: DOC search and read speed). On this machine, server, database and load
 # generator together:
 #   1. a PostgreSQL cluster of its own (Debian's postgresql, installed if missing) under target/bench/pg;
+#      its shared memory on huge pages when they can be had;
 #   2. Renkei (profile demo) against it once, for the schema, the demo region and the demo IC cards;
 #   3. a synthetic region beside it (synthetic-region.sql: 100,000 participants, 12 lab results each);
 #   4. Renkei again (its access view loads everything), then HTTPS load with a demo doctor's client certificate:
-#      a participant's record search (12 results) and a single record read, after 20 s of each unmeasured (JIT);
+#      a participant's record search (12 results) and a single record read, after 60 s of each unmeasured (JIT);
 #   5. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
 # Usage: bench/records/run.sh [concurrency] [seconds]      (defaults 32 and 30)
 set -euo pipefail
@@ -40,8 +41,28 @@ max_connections = 200
 synchronous_commit = on
 CONF
 fi
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w status >/dev/null 2>&1 || \
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w start >/dev/null
+# PostgreSQL's shared memory on huge pages (docs/operations.md, "PostgreSQL"): with 4 kB pages every backend maps
+# the shared buffers page by page, and on a virtual machine each of those page faults and TLB misses is dear
+# (docs/performance.md). As root the script reserves the 2 MB pages the cluster needs (vm.nr_hugepages) and gives
+# the number back when it ends; huge_pages = try starts the cluster without them when they cannot be had.
+HUGE_PAGES_BEFORE=
+give_back_huge_pages() { if [ -n "$HUGE_PAGES_BEFORE" ]; then echo "$HUGE_PAGES_BEFORE" > /proc/sys/vm/nr_hugepages || true; fi; }
+trap give_back_huge_pages EXIT
+free_huge_pages() { awk '/^HugePages_Free/ { f = $2 } /^HugePages_Rsvd/ { r = $2 } END { print f - r }' /proc/meminfo; }
+if ! as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -w status >/dev/null 2>&1; then
+  NEEDED=$(as_pg "$PGBIN/postgres" -D "$WORK/pg" -C shared_memory_size_in_huge_pages 2>/dev/null || echo 0)
+  if [ "$(id -u)" = 0 ] && [ "$NEEDED" -gt 0 ] && [ "$(free_huge_pages)" -lt "$NEEDED" ]; then
+    HUGE_PAGES_BEFORE=$(cat /proc/sys/vm/nr_hugepages)
+    echo $((HUGE_PAGES_BEFORE + NEEDED - $(free_huge_pages))) > /proc/sys/vm/nr_hugepages || true
+  fi
+  FREE_BEFORE=$(free_huge_pages)
+  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -o "-c huge_pages=try" -w start >/dev/null
+  USED=$((FREE_BEFORE - $(free_huge_pages)))
+  if [ "$USED" -gt 0 ]; then echo "PostgreSQL's shared memory on huge pages: $USED × 2 MB"
+  else echo "PostgreSQL's shared memory on 4 kB pages (no huge pages to be had; see docs/operations.md)"; fi
+else
+  echo "PostgreSQL was running already: its shared memory is as it was started (stop it for huge pages)"
+fi
 PSQL=(psql -h localhost -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q)
 "${PSQL[@]}" -tc "select 1 from pg_database where datname = 'renkei'" | grep -q 1 || "${PSQL[@]}" -c "create database renkei"
 
