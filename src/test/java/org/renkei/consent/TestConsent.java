@@ -3,6 +3,7 @@ package org.renkei.consent;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.renkei.TestRegion;
 import org.renkei.facility.FacilityId;
 import org.renkei.facility.FacilityKind;
@@ -50,14 +51,36 @@ public final class TestConsent {
     /** An active staff member of the facility, logged in with the given auth level. */
     public Actor staffAt(FacilityId facility, Profession profession, AuthLevel level) {
         LocalDate today = TestRegion.today();
+        String[] name = nameOf(profession);
         StaffId id = staff.applyToAdd(facility,
-                new NewStaff("受付", "太郎", uniqueKana(), "タロウ", profession, null), today.minusDays(15), today, OPERATOR);
+                new NewStaff(name[0], name[1], uniqueKana(), name[2], profession, null), today.minusDays(15), today,
+                OPERATOR);
         var filing = filings.ofStaff(id.value()).stream()
                 .filter(f -> f.kind() == FilingKind.STAFF_ADD && f.status() == FilingStatus.PENDING)
                 .findFirst().orElseThrow();
         filings.accept(filing.id(), OPERATOR);
-        return new Actor(id.value(), "staff-" + id.value().toString().substring(0, 8), "受付 太郎", level,
+        return new Actor(id.value(), "staff-" + id.value().toString().substring(0, 8), name[0] + " " + name[1], level,
                 Actor.AccountKind.STAFF, facility.value(), id.value(), profession);
+    }
+
+    private static final String[] FAMILY_NAMES = {"山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村"};
+    private static final AtomicInteger STAFF_COUNT = new AtomicInteger();
+
+    /**
+     * Family name, given name and given name's kana of a new test staff member: the given name says the profession,
+     * the family name changes from one to the next, so two staff of one test are told apart on its pages.
+     */
+    private static String[] nameOf(Profession profession) {
+        String family = FAMILY_NAMES[Math.floorMod(STAFF_COUNT.getAndIncrement(), FAMILY_NAMES.length)];
+        return switch (profession) {
+            case DOCTOR -> new String[] {family, "一郎", "イチロウ"};
+            case DENTIST -> new String[] {family, "健", "ケン"};
+            case PHARMACIST -> new String[] {family, "薫", "カオル"};
+            case NURSE -> new String[] {family, "恵", "メグミ"};
+            case CARE_MANAGER -> new String[] {family, "久美", "クミ"};
+            case CLERK -> new String[] {family, "太郎", "タロウ"};
+            case OTHER_CARE_STAFF -> new String[] {family, "誠", "マコト"};
+        };
     }
 
     /** A clerk at the facility, logged in with a network user card. */

@@ -98,23 +98,23 @@ class IncidentFlowTests {
     @DisplayName("AUD-05 USR-07 reporting a lost card with \"stop this user now\" suspends the user and revokes their card at once, so every access is denied; the operator takes it to closed, every act audited")
     void lostCardStopsTheUser() throws Exception {
         FacilityId hospital = consent.activeHospital("インシデント報告病院");
-        Actor doctor = consent.staffAt(hospital, Profession.NURSE, AuthLevel.USER_PKI_CARD);
+        Actor nurse = consent.staffAt(hospital, Profession.NURSE, AuthLevel.USER_PKI_CARD);
         Participant participant = consent.join(TestConsent.patient(), hospital, hospital);
-        var request = AccessRequest.of(doctor, participant.id().value(), Action.VIEW, DataKind.CENTRE_RECORD);
+        var request = AccessRequest.of(nurse, participant.id().value(), Action.VIEW, DataKind.CENTRE_RECORD);
         assertThat(access.decide(request).permitted()).isTrue();
-        cards.issueSoftToken(doctor.staffId(), "Lost-card-1!".toCharArray(), "test");
+        cards.issueSoftToken(nurse.staffId(), "Lost-card-1!".toCharArray(), "test");
 
         MockHttpSession admin = administratorOf(hospital);
-        assertThat(page(admin, "/facility/incidents")).contains("受付 太郎");
+        assertThat(page(admin, "/facility/incidents")).contains(nurse.displayName());
         var reported = mvc.perform(post("/facility/incidents").session(admin).with(csrf())
                         .param("kind", "LOST_CARD").param("noticedAt", noticed())
-                        .param("description", "通勤中に利用者カードを紛失").param("staff", doctor.staffId().toString())
+                        .param("description", "通勤中に利用者カードを紛失").param("staff", nurse.staffId().toString())
                         .param("suspend", "true"))
                 .andExpect(redirectedUrlPattern("/facility/incidents/*?reported")).andReturn();
         UUID id = UUID.fromString(reported.getResponse().getRedirectedUrl()
                 .replaceAll(".*/incidents/([0-9a-f-]+).*", "$1"));
 
-        assertThat(staff.get(new StaffId(doctor.staffId())).status()).isEqualTo(StaffStatus.SUSPENDED);
+        assertThat(staff.get(new StaffId(nurse.staffId())).status()).isEqualTo(StaffStatus.SUSPENDED);
         assertThat(access.decide(request).reason()).isEqualTo(Reason.USER_NOT_ACTIVE);
         Incident incident = incidents.get(id, TestRegion.OPERATOR);
         assertThat(incident.status()).isEqualTo(IncidentStatus.REPORTED);
