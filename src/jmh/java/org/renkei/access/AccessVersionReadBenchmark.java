@@ -20,12 +20,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.renkei.BenchmarkDatabase;
+import org.renkei.platform.database.CommittedVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * What each decision adds to the in-memory part: reading {@code access_version} outside the caller's transaction
- * ({@link ViewSync#committedVersion()}), on an embedded PostgreSQL on the same machine, through a Hikari pool.
+ * ({@link ViewSync#committedVersion()}, through {@link CommittedVersions}), on an embedded PostgreSQL on the same
+ * machine, through a Hikari pool.
  *
  * <p>Run: {@code ./mvnw -Pjmh test-compile exec:exec@jmh -Djmh.args="AccessVersionReadBenchmark"}
  */
@@ -48,7 +50,8 @@ public class AccessVersionReadBenchmark {
         var transactions = new DataSourceTransactionManager(dataSource);
         var journal = new AccessJournal(JdbcClient.create(dataSource), transactions, Clock.systemUTC(),
                 Duration.ofDays(1));
-        sync = new ViewSync(journal, null, null, null, null, transactions, dataSource);
+        sync = new ViewSync(journal, null, null, null, null, transactions,
+                new CommittedVersions(dataSource).counter("access_version"));
     }
 
     @Benchmark
