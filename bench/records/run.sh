@@ -45,18 +45,25 @@ fi
 # the shared buffers page by page, and on a virtual machine each of those page faults and TLB misses is dear
 # (docs/performance.md). As root the script reserves the 2 MB pages the cluster needs (vm.nr_hugepages) and gives
 # the number back when it ends; huge_pages = try starts the cluster without them when they cannot be had.
+# Shared buffers: a quarter of the machine's memory (PostgreSQL's own guidance), 512 MB to 4 GB, given at start so
+# that a cluster made by an earlier run takes it too (BENCH_SHARED_BUFFERS, in MB). With 512 MB a read found a third
+# of its record's pages outside them (docs/performance.md).
+MEMORY_MB=$(awk '/^MemTotal/ { print int($2 / 1024) }' /proc/meminfo)
+SHARED_BUFFERS_MB=${BENCH_SHARED_BUFFERS:-$(( MEMORY_MB / 4 < 512 ? 512 : (MEMORY_MB / 4 > 4096 ? 4096 : MEMORY_MB / 4) ))}
+PG_OPTIONS="-c shared_buffers=${SHARED_BUFFERS_MB}MB"
 HUGE_PAGES_BEFORE=
 give_back_huge_pages() { if [ -n "$HUGE_PAGES_BEFORE" ]; then echo "$HUGE_PAGES_BEFORE" > /proc/sys/vm/nr_hugepages || true; fi; }
 trap give_back_huge_pages EXIT
 free_huge_pages() { awk '/^HugePages_Free/ { f = $2 } /^HugePages_Rsvd/ { r = $2 } END { print f - r }' /proc/meminfo; }
 if ! as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -w status >/dev/null 2>&1; then
-  NEEDED=$(as_pg "$PGBIN/postgres" -D "$WORK/pg" -C shared_memory_size_in_huge_pages 2>/dev/null || echo 0)
+  NEEDED=$(as_pg "$PGBIN/postgres" -D "$WORK/pg" $PG_OPTIONS -C shared_memory_size_in_huge_pages 2>/dev/null || echo 0)
   if [ "$(id -u)" = 0 ] && [ "$NEEDED" -gt 0 ] && [ "$(free_huge_pages)" -lt "$NEEDED" ]; then
     HUGE_PAGES_BEFORE=$(cat /proc/sys/vm/nr_hugepages)
     echo $((HUGE_PAGES_BEFORE + NEEDED - $(free_huge_pages))) > /proc/sys/vm/nr_hugepages || true
   fi
   FREE_BEFORE=$(free_huge_pages)
-  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -o "-c huge_pages=try" -w start >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -o "-c huge_pages=try $PG_OPTIONS" -w start >/dev/null
+  echo "PostgreSQL's shared buffers: ${SHARED_BUFFERS_MB} MB"
   USED=$((FREE_BEFORE - $(free_huge_pages)))
   if [ "$USED" -gt 0 ]; then echo "PostgreSQL's shared memory on huge pages: $USED × 2 MB"
   else echo "PostgreSQL's shared memory on 4 kB pages (no huge pages to be had; see docs/operations.md)"; fi
