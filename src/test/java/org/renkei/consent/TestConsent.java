@@ -24,6 +24,8 @@ public final class TestConsent {
     public static final Actor OPERATOR = TestRegion.OPERATOR;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String[] FAMILY_NAMES = {"山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村"};
+    private static final AtomicInteger STAFF_COUNT = new AtomicInteger();
 
     private final FacilityRegistry facilities;
     private final FilingDesk filings;
@@ -62,9 +64,6 @@ public final class TestConsent {
         return new Actor(id.value(), "staff-" + id.value().toString().substring(0, 8), name[0] + " " + name[1], level,
                 Actor.AccountKind.STAFF, facility.value(), id.value(), profession);
     }
-
-    private static final String[] FAMILY_NAMES = {"山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村"};
-    private static final AtomicInteger STAFF_COUNT = new AtomicInteger();
 
     /**
      * Family name, given name and given name's kana of a new test staff member: the given name says the profession,
