@@ -99,7 +99,11 @@ time "${PSQL[@]}" -d renkei -v participants="$PARTICIPANTS" -v per="$PER" -f ben
 echo "== Renkei with the whole region (server JVM: -Xms1g -Xmx1g $SERVER_JVM_OPTIONS)"; start_app
 P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
 javac -d "$WORK/load" bench/records/RecordLoad.java
-LOAD=(java -cp "$WORK/load" RecordLoad "https://localhost:$PORT" "$P12" "$PASS")
+# The generator's heap fixed and touched at its start: with the JVM's default sizing on a large machine it grew and
+# shrank under the load, and the page faults of memory given back and taken again doubled its CPU per request
+# (docs/performance.md).
+LOAD=(java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseParallelGC -cp "$WORK/load" RecordLoad
+  "https://localhost:$PORT" "$P12" "$PASS")
 RESULTS="$WORK/results.txt"; : > "$RESULTS"
 # CPU time per request (user + system, from /proc, warm-up of the run included) of the server and of PostgreSQL
 # (all its processes); the generator reports its own. Less at the mercy of other load on a shared machine than
