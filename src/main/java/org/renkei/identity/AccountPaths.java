@@ -27,4 +27,10 @@ class AccountPaths implements LoginMethod {
                         .requestMatchers("/account", "/account/**").hasAnyRole("OPERATOR", "FACILITY_ADMIN", "STAFF"))
                 .addFilterBefore(new PendingStepFilter(), AuthorizationFilter.class);
     }
+
+    /** A session still in a login step is refused on the API too (403). */
+    @Override
+    public void configureApi(HttpSecurity http) {
+        http.addFilterBefore(new PendingStepFilter(), AuthorizationFilter.class);
+    }
 }

@@ -71,6 +71,11 @@ class CardLogin implements LoginMethod {
         http.with(new Filters(), Customizer.withDefaults());
     }
 
+    @Override
+    public void configureApi(HttpSecurity http) {
+        http.addFilterAfter(new ApiCertificate(), BasicAuthenticationFilter.class);
+    }
+
     /** The presented certificate's serial number, to name a refused card in the audit trail (no personal data). */
     private static String subjectOf(HttpServletRequest request) {
         X509Certificate[] chain = certificates(request);
@@ -81,7 +86,7 @@ class CardLogin implements LoginMethod {
         return request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof X509Certificate[] chain ? chain : null;
     }
 
-    /** Adds the filters once the chain's session handling is known, as Spring's own login forms do. */
+    /** Adds the login filter once the chain's session handling is known, as Spring's own login forms do. */
     private final class Filters extends AbstractHttpConfigurer<Filters, HttpSecurity> {
 
         @Override
@@ -95,7 +100,6 @@ class CardLogin implements LoginMethod {
             browser.setSecurityContextRepository(contexts != null ? contexts
                     : new HttpSessionSecurityContextRepository());
             http.addFilterBefore(browser, UsernamePasswordAuthenticationFilter.class);
-            http.addFilterAfter(new ApiCertificate(), BasicAuthenticationFilter.class);
         }
     }
 
@@ -128,15 +132,10 @@ class CardLogin implements LoginMethod {
         }
     }
 
-    /** API requests with a client certificate: authenticated for this request only. */
+    /** API requests with a client certificate: authenticated for this request only (on the API's chain only). */
     private final class ApiCertificate extends OncePerRequestFilter {
 
         private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
-
-        @Override
-        protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !SecurityConfiguration.API.matches(request);
-        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

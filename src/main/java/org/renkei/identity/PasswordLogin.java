@@ -31,4 +31,9 @@ class PasswordLogin implements LoginMethod {
                         .permitAll())
                 .httpBasic(basic -> basic.realmName("Renkei"));
     }
+
+    @Override
+    public void configureApi(HttpSecurity http) throws Exception {
+        http.httpBasic(basic -> basic.realmName("Renkei"));
+    }
 }

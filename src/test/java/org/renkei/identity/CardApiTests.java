@@ -96,8 +96,10 @@ class CardApiTests {
         assertThat(unknown.getStatusCode().value()).isEqualTo(401);
         assertThat(unknown.getHeaders().getFirst(CardLogin.REFUSAL_HEADER)).isEqualTo("unknown-certificate");
 
-        assertThat(TestHttps.template(port).getForEntity("/fhir/Organization", String.class).getStatusCode().value())
-                .isEqualTo(401);
+        // without a card: 401, and no session made for the refused request
+        ResponseEntity<String> anonymous = TestHttps.template(port).getForEntity("/fhir/Organization", String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().get("Set-Cookie")).isNull();
     }
 
     @Test
