@@ -1,14 +1,11 @@
 package org.renkei.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -29,54 +26,73 @@ final class AuditChain {
         return at.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static byte[] hash(byte[] previous, UUID id, Instant at, AuditEvent e) {
-        MessageDigest sha256 = sha256();
-        sha256.update(previous);
-        sha256.update(content(id, at, e));
-        return sha256.digest();
-    }
+    /**
+     * Hashes entries one after another, with one digest and one buffer for all of them: for one thread (the writer's
+     * thread, one verification run).
+     */
+    static final class Hasher {
 
-    static byte[] content(UUID id, Instant at, AuditEvent e) {
-        try {
-            var bytes = new ByteArrayOutputStream(256);
-            var out = new DataOutputStream(bytes);
-            text(out, id.toString());
-            out.writeLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
-            text(out, e.action().name());
-            text(out, e.outcome().name());
-            text(out, e.purpose().name());
-            text(out, str(e.accountId()));
-            text(out, e.username());
-            text(out, e.actorName());
-            text(out, e.authLevel());
-            text(out, str(e.facilityId()));
-            text(out, str(e.staffId()));
-            text(out, str(e.participantId()));
-            text(out, e.resourceType());
-            text(out, e.resourceId());
-            text(out, e.detail());
-            text(out, e.clientAddress());
-            text(out, e.device());
-            text(out, e.requestId());
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
+        private final MessageDigest sha256 = sha256();
+        private byte[] buffer = new byte[512];
+        private int length;
+
+        byte[] hash(byte[] previous, UUID id, Instant at, AuditEvent e) {
+            length = 0;
+            text(id.toString());
+            long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+            integer(micros >>> 32);
+            integer(micros);
+            text(e.action().name());
+            text(e.outcome().name());
+            text(e.purpose().name());
+            text(str(e.accountId()));
+            text(e.username());
+            text(e.actorName());
+            text(e.authLevel());
+            text(str(e.facilityId()));
+            text(str(e.staffId()));
+            text(str(e.participantId()));
+            text(e.resourceType());
+            text(e.resourceId());
+            text(e.detail());
+            text(e.clientAddress());
+            text(e.device());
+            text(e.requestId());
+            sha256.update(previous);
+            sha256.update(buffer, 0, length);
+            return sha256.digest();
+        }
+
+        /** A length-prefixed (big-endian) UTF-8 text; -1 for an absent one. */
+        private void text(String value) {
+            if (value == null) {
+                integer(-1);
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            integer(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, buffer, length, utf8.length);
+            length += utf8.length;
+        }
+
+        private void integer(long value) {
+            room(4);
+            buffer[length++] = (byte) (value >>> 24);
+            buffer[length++] = (byte) (value >>> 16);
+            buffer[length++] = (byte) (value >>> 8);
+            buffer[length++] = (byte) value;
+        }
+
+        private void room(int more) {
+            if (length + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
         }
     }
 
     private static String str(UUID id) {
         return id == null ? null : id.toString();
-    }
-
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
     }
 
     static MessageDigest sha256() {

@@ -82,18 +82,19 @@ class AuditVerification {
             witnessUsed = true;
         }
         ChainCheck check = new ChainCheck(new DatabaseLinks(jdbc), seals);
+        var hasher = new AuditChain.Hasher();
         falseOnes.forEach(check::falseCheckpoint);
         jdbc.query("""
                 select seq, id, at, action, outcome, purpose, account_id, username, actor_name, auth_level, facility_id,
                     staff_id, participant_id, resource_type, resource_id, detail, client_address, device, request_id,
                     prev_hash, hash
-                from audit_event order by seq""", (RowCallbackHandler) rs -> check.accept(entry(rs)));
+                from audit_event order by seq""", (RowCallbackHandler) rs -> check.accept(entry(rs, hasher)));
         List<ChainCheck.Finding> findings = check.finish();
         return new Report(clock.instant(), check.entries(), check.end(), all.size(), sealedUpTo, witnessUsed,
                 findings);
     }
 
-    private static ChainCheck.Entry entry(ResultSet rs) throws SQLException {
+    private static ChainCheck.Entry entry(ResultSet rs, AuditChain.Hasher hasher) throws SQLException {
         byte[] previous = rs.getBytes("prev_hash");
         UUID id = rs.getObject("id", UUID.class);
         Instant at = rs.getTimestamp("at").toInstant();
@@ -105,7 +106,7 @@ class AuditVerification {
                 rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("detail"),
                 rs.getString("client_address"), rs.getString("device"), rs.getString("request_id"));
         return new ChainCheck.Entry(rs.getLong("seq"), previous, rs.getBytes("hash"),
-                AuditChain.hash(previous, id, at, event));
+                hasher.hash(previous, id, at, event));
     }
 
     /** Lookups for broken links only: rare (an altered chain), so by query, without an index of their own. */

@@ -50,6 +50,8 @@ final class AuditWriter {
     private final long batchWaitNanos;
     private final AuditWitness witness;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** The writer thread's own: every entry's hash. */
+    private final AuditChain.Hasher hasher = new AuditChain.Hasher();
     private volatile Thread thread;
     private volatile boolean running;
     private volatile boolean stopped;
@@ -224,7 +226,7 @@ final class AuditWriter {
         for (int row = 0; row < n; row++) {
             AuditEvent e = batch.get(row).event();
             UUID id = timeOrderedId(at);
-            byte[] hash = AuditChain.hash(previous, id, at, e);
+            byte[] hash = hasher.hash(previous, id, at, e);
             seq++;
             seqs[row] = seq;
             ids[row] = id;
