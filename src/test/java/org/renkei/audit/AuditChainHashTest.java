@@ -15,7 +15,8 @@ class AuditChainHashTest {
 
     private static final AuditEvent VIEW = new AuditEvent(AuditAction.VIEW, AuditOutcome.SUCCESS, AuditPurpose.CARE,
             UUID.fromString("6f1c2a5e-0000-4000-8000-000000000001"), "doctor-1", "緑 病院 医師 一郎", "HPKI",
-            UUID.fromString("6f1c2a5e-0000-4000-8000-000000000002"), UUID.fromString("6f1c2a5e-0000-4000-8000-000000000003"),
+            UUID.fromString("6f1c2a5e-0000-4000-8000-000000000002"),
+            UUID.fromString("6f1c2a5e-0000-4000-8000-000000000003"),
             UUID.fromString("6f1c2a5e-0000-4000-8000-000000000004"), "Observation", "b0c3", null, "192.0.2.7", null,
             "req-1");
     private static final AuditEvent LONG_DETAIL = new AuditEvent(AuditAction.SEARCH, AuditOutcome.FAILURE,

@@ -67,11 +67,13 @@ class SecurityFilterChainTests {
         assertThat(apiFilters).doesNotContain(CsrfFilter.class, LogoutFilter.class,
                 UsernamePasswordAuthenticationFilter.class, RequestCacheAwareFilter.class,
                 SecurityContextHolderAwareRequestFilter.class);
-        assertThat(apiFilters.stream().map(Class::getName)).anyMatch(name -> name.endsWith("CardLogin$ApiCertificate"))
+        assertThat(apiFilters.stream().map(Class::getName))
+                .anyMatch(name -> name.endsWith("CardLogin$ApiCertificate"))
                 .noneMatch(name -> name.endsWith("CardLogin$BrowserLogin"));
-        assertThat(pageFilters).contains(CsrfFilter.class, LogoutFilter.class, UsernamePasswordAuthenticationFilter.class,
-                ActorStandingFilter.class, PendingStepFilter.class);
-        assertThat(pageFilters.stream().map(Class::getName)).anyMatch(name -> name.endsWith("CardLogin$BrowserLogin"))
+        assertThat(pageFilters).contains(CsrfFilter.class, LogoutFilter.class,
+                UsernamePasswordAuthenticationFilter.class, ActorStandingFilter.class, PendingStepFilter.class);
+        assertThat(pageFilters.stream().map(Class::getName))
+                .anyMatch(name -> name.endsWith("CardLogin$BrowserLogin"))
                 .noneMatch(name -> name.endsWith("CardLogin$ApiCertificate"));
     }
 
