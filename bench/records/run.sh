@@ -5,7 +5,7 @@
 #      its shared memory on huge pages when they can be had;
 #   2. Renkei (profile demo) against it once, for the schema, the demo region and the demo IC cards;
 #   3. a synthetic region beside it (synthetic-region.sql: 100,000 participants, 12 lab results each);
-#   4. Renkei again (its access view loads everything), then HTTPS load with a demo doctor's client certificate:
+#   4. Renkei again (its access view loads everything), then HTTPS load (wrk) with a demo doctor's client certificate:
 #      a participant's record search (12 results) and a single record read, after 60 s of each unmeasured (JIT);
 #   5. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
 # Usage: bench/records/run.sh [concurrency] [seconds]      (defaults 32 and 30)
@@ -97,41 +97,60 @@ time "${PSQL[@]}" -d renkei -v participants="$PARTICIPANTS" -v per="$PER" -f ben
 "${PSQL[@]}" -d renkei -tAc "select count(*) || ' participants, ' || (select count(*) from record) || ' records' from participant"
 
 echo "== Renkei with the whole region (server JVM: -Xms1g -Xmx1g $SERVER_JVM_OPTIONS)"; start_app
+# The load generator: wrk (Debian's package), two threads, one kept-alive TLS connection per client, the paths
+# drawn at random by load.lua. On the two cores it shares with the server and PostgreSQL, it took a quarter less CPU
+# per read than the JDK generator used before it, and the machine made one context switch less per read
+# (docs/performance.md). wrk has no option for a client certificate: client-certificate.c, preloaded, gives its TLS
+# context the demo doctor's card certificate.
+command -v wrk >/dev/null 2>&1 || { echo "Installing wrk for the benchmark"; apt-get install -y -qq wrk >/dev/null; }
+mkdir -p "$WORK/load"
+gcc -O2 -shared -fPIC -o "$WORK/load/client-certificate.so" bench/records/client-certificate.c -ldl
 P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
-javac -d "$WORK/load" bench/records/RecordLoad.java
-# The generator's heap fixed and touched at its start: with the JVM's default sizing on a large machine it grew and
-# shrank under the load, and the page faults of memory given back and taken again doubled its CPU per request
-# (docs/performance.md).
-LOAD=(java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseParallelGC -cp "$WORK/load" RecordLoad
-  "https://localhost:$PORT" "$P12" "$PASS")
+openssl pkcs12 -in "$P12" -passin "pass:$PASS" -nokeys -out "$WORK/load/client-certificate.pem" 2>/dev/null
+openssl pkcs12 -in "$P12" -passin "pass:$PASS" -nocerts -nodes -out "$WORK/load/client-key.pem" 2>/dev/null
+chmod 600 "$WORK/load/client-key.pem"
+# usage: generate LABEL IDS_FILE PATH_TEMPLATE SECONDS; prints the script's line, then (on the last line, from the
+# shell's "times": what its children used) the user and system CPU time of wrk
+generate() {
+  ( export BENCH_LABEL="$1" BENCH_IDS="$2" BENCH_PATH="$3" BENCH_CONCURRENCY="$CONCURRENCY"
+    BENCH_CLIENT_CERTIFICATE="$WORK/load/client-certificate.pem" BENCH_CLIENT_KEY="$WORK/load/client-key.pem" \
+      LD_PRELOAD="$PWD/$WORK/load/client-certificate.so" \
+      wrk -t 2 -c "$CONCURRENCY" -d "${4}s" --timeout 30s -s bench/records/load.lua "https://localhost:$PORT" \
+      | grep -E " req/s "
+    times )
+}
 RESULTS="$WORK/results.txt"; : > "$RESULTS"
-# CPU time per request (user + system, from /proc, warm-up of the run included) of the server and of PostgreSQL
-# (all its processes); the generator reports its own. Less at the mercy of other load on a shared machine than
-# requests/s, and it shows where the two cores go.
+# CPU time per request (user + system, from /proc, over the measured run) of the server, of PostgreSQL (all its
+# processes) and of the generator. Less at the mercy of other load on a shared machine than requests/s, and it shows
+# where the two cores go.
 cpu_ticks() { local sum=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$sum"; }
 pg_pids() { pgrep -f "postgres.*$WORK/pg|postgres: " | tr '\n' ' '; }
 # Context switches of the whole machine (/proc/stat): on a virtual machine every wake-up is dear, and a request's
 # wake-ups (client, server threads, PostgreSQL backends) are a large part of its cost there.
 context_switches() { awk '/^ctxt/ { print $2 }' /proc/stat; }
 load() {
-  local app0 app1 pg0 pg1 cs0 cs1 line
+  local app0 app1 pg0 pg1 cs0 cs1 out line
   app0=$(cpu_ticks "$APP"); pg0=$(cpu_ticks $(pg_pids)); cs0=$(context_switches)
-  line=$("${LOAD[@]}" "$@")
+  out=$(generate "$@")
   app1=$(cpu_ticks "$APP"); pg1=$(cpu_ticks $(pg_pids)); cs1=$(context_switches)
+  line=$(echo "$out" | head -1)
   echo "$line" | tee -a "$RESULTS"
-  echo "$line" | awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v c=$((cs1 - cs0)) -v hz="$(getconf CLK_TCK)" '{
-    for (i = 1; i <= NF; i++) { if ($(i) == "all") n = $(i + 1); if ($(i) == "generator-cpu") g = $(i + 1) }
+  echo "$out" | tail -1 | awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v c=$((cs1 - cs0)) -v hz="$(getconf CLK_TCK)" \
+      -v line="$line" 'function s(t) { split(t, m, /[ms]/); return 60 * m[1] + m[2] }
+    { g = s($1) + s($2); k = split(line, f, " "); for (i = 1; i <= k; i++) if (f[i] == "all") n = f[i + 1]
     printf "  CPU per request: server %.2f ms, PostgreSQL %.2f ms, generator %.2f ms (%d requests)\n",
-      1000 * a / hz / n, 1000 * p / hz / n, g, n
+      1000 * a / hz / n, 1000 * p / hz / n, 1000 * g / n, n
     printf "  context switches per request (whole machine): %.1f\n", c / n }' | tee -a "$RESULTS"
 }
 # The JVM compiles the hot paths while the two cores are busy with the load: a minute of each load, unreported,
 # before the measured runs (with 20 s the first measured run was still partly interpreted and varied by half).
 WARM_UP=${BENCH_WARM_UP:-60}
-"${LOAD[@]}" "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$WARM_UP" 0 "warm-up" >/dev/null
-"${LOAD[@]}" "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$WARM_UP" 0 "warm-up" >/dev/null
-load "$WORK/participants.txt" '/fhir/Observation?patient=Patient/{id}&_count=20' "$CONCURRENCY" "$SECONDS_EACH" 10 "record search"
-load "$WORK/records.txt" '/fhir/Observation/{id}' "$CONCURRENCY" "$SECONDS_EACH" 10 "record read"
+SEARCH='/fhir/Observation?patient=Patient/{id}&_count=20'
+READ='/fhir/Observation/{id}'
+generate "warm-up" "$WORK/participants.txt" "$SEARCH" "$WARM_UP" >/dev/null
+generate "warm-up" "$WORK/records.txt" "$READ" "$WARM_UP" >/dev/null
+load "record search" "$WORK/participants.txt" "$SEARCH" "$SECONDS_EACH"
+load "record read" "$WORK/records.txt" "$READ" "$SECONDS_EACH"
 stop_app
 
 echo "== PostgreSQL ceiling: pgbench -S -M prepared, $CONCURRENCY clients"
