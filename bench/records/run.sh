@@ -102,7 +102,9 @@ echo "== Renkei with the whole region (server JVM: -Xms1g -Xmx1g $SERVER_JVM_OPT
 # per read than the JDK generator used before it, and the machine made one context switch less per read
 # (docs/performance.md). wrk has no option for a client certificate: client-certificate.c, preloaded, gives its TLS
 # context the demo doctor's card certificate.
-command -v wrk >/dev/null 2>&1 || { echo "Installing wrk for the benchmark"; apt-get install -y -qq wrk >/dev/null; }
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "Installing wrk for the benchmark"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
 mkdir -p "$WORK/load"
 gcc -O2 -shared -fPIC -o "$WORK/load/client-certificate.so" bench/records/client-certificate.c -ldl
 P12="$WORK/certificates/midori-hospital-doctor-1.p12"; PASS='Renkei-demo-2026!'
@@ -115,7 +117,7 @@ generate() {
   ( export BENCH_LABEL="$1" BENCH_IDS="$2" BENCH_PATH="$3" BENCH_CONCURRENCY="$CONCURRENCY"
     BENCH_CLIENT_CERTIFICATE="$WORK/load/client-certificate.pem" BENCH_CLIENT_KEY="$WORK/load/client-key.pem" \
       LD_PRELOAD="$PWD/$WORK/load/client-certificate.so" \
-      wrk -t 2 -c "$CONCURRENCY" -d "${4}s" --timeout 30s -s bench/records/load.lua "https://localhost:$PORT" \
+      wrk -t "$(( CONCURRENCY < 2 ? CONCURRENCY : 2 ))" -c "$CONCURRENCY" -d "${4}s" --timeout 30s -s bench/records/load.lua "https://localhost:$PORT" \
       | grep -E " req/s "
     times )
 }
@@ -134,6 +136,7 @@ load() {
   out=$(generate "$@")
   app1=$(cpu_ticks "$APP"); pg1=$(cpu_ticks $(pg_pids)); cs1=$(context_switches)
   line=$(echo "$out" | head -1)
+  if ! echo "$line" | grep -q " req/s "; then echo "the load generator (wrk) gave no result"; exit 1; fi
   echo "$line" | tee -a "$RESULTS"
   echo "$out" | tail -1 | awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v c=$((cs1 - cs0)) -v hz="$(getconf CLK_TCK)" \
       -v line="$line" 'function s(t) { split(t, m, /[ms]/); return 60 * m[1] + m[2] }
