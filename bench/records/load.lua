@@ -1,6 +1,7 @@
 -- wrk script: GETs to paths made from BENCH_PATH (with "{id}") and ids drawn at random from the file BENCH_IDS;
--- at the end one line with requests/s, latency percentiles and failures, labelled BENCH_LABEL. Each of wrk's
--- threads runs its own copy of this script (its own ids and random numbers).
+-- at the end one line, labelled BENCH_LABEL, with requests/s, latency percentiles, "failed" (answers with a status
+-- of 400 or more, as wrk counts them) and "socket-errors" (connect, read and write errors and timeouts). Each of
+-- wrk's threads runs its own copy of this script (its own ids and random numbers).
 local ids = {}
 for line in io.lines(os.getenv("BENCH_IDS")) do
   local id = line:match("^%s*(.-)%s*$")
