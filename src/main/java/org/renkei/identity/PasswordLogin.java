@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * ID and password login: a form for people in a browser, going on to the steps after the password ({@link
  * LoginSteps}); HTTP Basic for API clients of accounts that need no further step (an account with a second
- * factor gets no role over HTTP Basic).
+ * factor gets no role over HTTP Basic). The pages take no HTTP Basic: a browser keeps such credentials and sends
+ * them again after logout, so a page session begins only at the form (or with the card).
  */
 @Component
 @Order(20)
@@ -28,8 +29,7 @@ class PasswordLogin implements LoginMethod {
                         .loginPage("/login")
                         .successHandler(steps)
                         .failureHandler(failures)
-                        .permitAll())
-                .httpBasic(basic -> basic.realmName("Renkei"));
+                        .permitAll());
     }
 
     @Override

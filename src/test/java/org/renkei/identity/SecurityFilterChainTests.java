@@ -72,6 +72,7 @@ class SecurityFilterChainTests {
                 .noneMatch(name -> name.endsWith("CardLogin$BrowserLogin"));
         assertThat(pageFilters).contains(CsrfFilter.class, LogoutFilter.class,
                 UsernamePasswordAuthenticationFilter.class, ActorStandingFilter.class, PendingStepFilter.class);
+        assertThat(pageFilters).doesNotContain(BasicAuthenticationFilter.class);
         assertThat(pageFilters.stream().map(Class::getName))
                 .anyMatch(name -> name.endsWith("CardLogin$BrowserLogin"))
                 .noneMatch(name -> name.endsWith("CardLogin$ApiCertificate"));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.renkei.staff.TestFacilities.OPERATOR;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -244,6 +245,25 @@ class SelfRegistrationTests {
         mvc.perform(post("/facility/registrations/{id}/confirm", waiting.id()).with(csrf()).session(admin))
                 .andExpect(redirectedUrl("/facility/registrations/" + waiting.id()));
         assertThat(desk.ofStaff(member.id().value())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("USR-03 a provisional account opens the pages only through the login form: its password sent by HTTP Basic opens none")
+    void noHttpBasicOnPages() throws Exception {
+        FacilityId facility = facilities.activeHospital("仮登録ベーシック認証テスト病院");
+        String username = newUsername();
+        mvc.perform(form(facilityRegistry.get(facility).code(), username, PASSWORD))
+                .andExpect(redirectedUrl("/register/done"));
+        ProvisionalRegistration waiting = registration.waitingFor(facility).get(0);
+        mvc.perform(post("/facility/registrations/{id}/confirm", waiting.id()).with(csrf())
+                .session(administratorOf(facility))).andExpect(redirectedUrl("/facility/registrations/" + waiting.id()));
+
+        for (String page : new String[] {"/console", "/staff", "/account"}) {
+            mvc.perform(get(page).with(httpBasic(username, PASSWORD)))
+                    .andExpect(redirectedUrl("http://localhost/login"));
+        }
+        mvc.perform(get("/console").session(TestLogins.login(mvc, username, PASSWORD)))
+                .andExpect(redirectedUrl("/staff"));
     }
 
     @Test
