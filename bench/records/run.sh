@@ -150,6 +150,19 @@ load() {
 WARM_UP=${BENCH_WARM_UP:-60}
 SEARCH='/fhir/Observation?patient=Patient/{id}&_count=20'
 READ='/fhir/Observation/{id}'
+# wrk counts only answers of 400 and more as failed: one search and one read by curl first, each of which must be a
+# 200 with the resource expected, so that a redirect or an empty answer cannot pass as a request served.
+check_answer() {
+  local path status body="$WORK/load/check.json"
+  path=${2//\{id\}/$(head -1 "$1")}
+  status=$(curl -sk -o "$body" -w '%{http_code}' -H 'Accept: application/fhir+json' \
+    --cert "$WORK/load/client-certificate.pem" --key "$WORK/load/client-key.pem" "https://localhost:$PORT$path")
+  if [ "$status" != 200 ] || ! grep -Eq "\"resourceType\" *: *\"$3\"" "$body" || ! grep -q '"Observation"' "$body"; then
+    echo "GET $path gave HTTP $status, not the $3 expected: see $body"; stop_app; exit 1
+  fi
+}
+check_answer "$WORK/participants.txt" "$SEARCH" Bundle
+check_answer "$WORK/records.txt" "$READ" Observation
 generate "warm-up" "$WORK/participants.txt" "$SEARCH" "$WARM_UP" >/dev/null
 generate "warm-up" "$WORK/records.txt" "$READ" "$WARM_UP" >/dev/null
 load "record search" "$WORK/participants.txt" "$SEARCH" "$SECONDS_EACH"
@@ -164,3 +177,14 @@ pgbench -h localhost -p "$PGPORT" -U postgres -S -M prepared -c "$CONCURRENCY" -
 TPS=$(grep -oE "^tps = [0-9.]+" "$RESULTS" | grep -oE "[0-9.]+$" | head -1)
 awk -v tps="$TPS" '/req\/s/ { for (i = 1; i <= NF; i++) if ($(i) == "req/s") printf "%s: %.1f%% of the PostgreSQL ceiling (%s tps)\n", $1" "$2, 100 * $(i-1) / tps, tps }' "$RESULTS"
 as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -w stop >/dev/null
+
+# What a wake-up costs on this machine: two processes passing a byte back and forth through pipes, each pass a
+# context switch (perf bench sched pipe, when perf is installed). A read needs about eight context switches across
+# wrk, the server's threads and PostgreSQL; on a virtual machine they are a large part of its cost
+# (docs/performance.md, "Where a read's CPU goes").
+if command -v perf >/dev/null 2>&1 && perf bench sched pipe -l 1000 >/dev/null 2>&1; then
+  perf bench sched pipe -l 200000 2>/dev/null | awk '/usecs\/op/ { printf "machine: %.1f µs per wake-up round trip between two processes (perf bench sched pipe)\n", $1 }' \
+    | tee -a "$RESULTS"
+else
+  echo "machine: no wake-up figure (perf is not installed)"
+fi
