@@ -250,13 +250,8 @@ class SelfRegistrationTests {
     @Test
     @DisplayName("USR-03 a provisional account opens the pages only through the login form: its password sent by HTTP Basic opens none")
     void noHttpBasicOnPages() throws Exception {
-        FacilityId facility = facilities.activeHospital("仮登録ベーシック認証テスト病院");
         String username = newUsername();
-        mvc.perform(form(facilityRegistry.get(facility).code(), username, PASSWORD))
-                .andExpect(redirectedUrl("/register/done"));
-        ProvisionalRegistration waiting = registration.waitingFor(facility).get(0);
-        mvc.perform(post("/facility/registrations/{id}/confirm", waiting.id()).with(csrf())
-                .session(administratorOf(facility))).andExpect(redirectedUrl("/facility/registrations/" + waiting.id()));
+        registeredAndConfirmed(facilities.activeHospital("仮登録ベーシック認証テスト病院"), username);
 
         for (String page : new String[] {"/console", "/staff", "/account"}) {
             mvc.perform(get(page).with(httpBasic(username, PASSWORD)))
