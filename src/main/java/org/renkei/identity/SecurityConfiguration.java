@@ -25,8 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach which path, in two security filter chains: the API's ({@code /fhir/**}, {@code /api/**}) and the
- * pages'. Each way of logging in is a {@link LoginMethod} that adds itself to both; every way ends in the same
- * {@link Actor}. On every request the {@link ActorStandingFilter} checks the actor may still act.
+ * pages'. Each way of logging in is a {@link LoginMethod} that adds itself to the chains it belongs on; every way
+ * ends in the same {@link Actor}. On every request the {@link ActorStandingFilter} checks the actor may still act.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
