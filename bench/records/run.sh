@@ -7,7 +7,10 @@
 #   3. a synthetic region beside it (synthetic-region.sql: 100,000 participants, 12 lab results each);
 #   4. Renkei again (its access view loads everything), then HTTPS load (wrk) with a demo doctor's client certificate:
 #      a participant's record search (12 results) and a single record read, after 60 s of each unmeasured (JIT);
-#   5. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
+#   5. the server stack's ceiling (StackCeiling.java): the same Tomcat, TLS, pool and driver answering the read without
+#      Renkei, in three steps (TLS alone, with the record's query, with a durable audit wait); BENCH_STACK_CEILING=0
+#      leaves it out;
+#   6. pgbench -S -M prepared on the same database with the same concurrency: the PostgreSQL ceiling.
 # Usage: bench/records/run.sh [concurrency] [seconds]      (defaults 32 and 30)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,7 +56,10 @@ SHARED_BUFFERS_MB=${BENCH_SHARED_BUFFERS:-$(( MEMORY_MB / 4 < 512 ? 512 : (MEMOR
 PG_OPTIONS="-c shared_buffers=${SHARED_BUFFERS_MB}MB"
 HUGE_PAGES_BEFORE=
 give_back_huge_pages() { if [ -n "$HUGE_PAGES_BEFORE" ]; then echo "$HUGE_PAGES_BEFORE" > /proc/sys/vm/nr_hugepages || true; fi; }
-trap give_back_huge_pages EXIT
+APP=
+# on any exit: the server under test (Renkei or StackCeiling) stopped if the script stops early, the pages given back
+on_exit() { if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; fi; give_back_huge_pages; }
+trap on_exit EXIT
 free_huge_pages() { awk '/^HugePages_Free/ { f = $2 } /^HugePages_Rsvd/ { r = $2 } END { print f - r }' /proc/meminfo; }
 if ! as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -w status >/dev/null 2>&1; then
   NEEDED=$(as_pg "$PGBIN/postgres" -D "$WORK/pg" $PG_OPTIONS -C shared_memory_size_in_huge_pages 2>/dev/null || echo 0)
@@ -87,7 +93,7 @@ start_app() {
   done
   echo "Renkei did not start; see $WORK/app.log"; kill $APP; exit 1
 }
-stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; }
+stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=; }
 
 echo "== schema and demo region"; start_app; stop_app
 echo "== synthetic region: $PARTICIPANTS participants × $PER records"
@@ -169,13 +175,37 @@ load "record search" "$WORK/participants.txt" "$SEARCH" "$SECONDS_EACH"
 load "record read" "$WORK/records.txt" "$READ" "$SECONDS_EACH"
 stop_app
 
+# The server stack's ceiling (StackCeiling.java): the same Tomcat, TLS, Hikari pool and PostgreSQL driver answering
+# the read with none of Renkei's work, in three steps: TLS alone, with the record's query, and with a durable audit
+# wait. It shows how much of a read's cost is the stack and the two waits every read has, and how much is Renkei.
+if [ "${BENCH_STACK_CEILING:-1}" != 0 ]; then
+  echo "== the server stack's ceiling: Tomcat, TLS, Hikari and the PostgreSQL driver without Renkei (StackCeiling.java)"
+  CEILING="$WORK/ceiling"; bench/records/build-stack-ceiling.sh "$JAR" "$CEILING"
+  for step in tls query audit; do
+    java -Xms1g -Xmx1g $SERVER_JVM_OPTIONS -cp "$CEILING/classes:$CEILING/BOOT-INF/lib/*" StackCeiling "$step" "$PORT" \
+      "$SPRING_DATASOURCE_URL" "$SPRING_DATASOURCE_USERNAME" "$SPRING_DATASOURCE_PASSWORD" "$WORK/tls" \
+      > "$WORK/ceiling-$step.log" 2>&1 &
+    APP=$!
+    for _ in $(seq 1 60); do grep -q "^ready" "$WORK/ceiling-$step.log" && break; sleep 1; done
+    grep -q "^ready" "$WORK/ceiling-$step.log" || { echo "StackCeiling did not start; see $WORK/ceiling-$step.log"; stop_app; exit 1; }
+    generate "warm-up" "$WORK/records.txt" "$READ" 15 >/dev/null
+    load "stack $step" "$WORK/records.txt" "$READ" "$SECONDS_EACH"
+    stop_app
+  done
+  "${PSQL[@]}" -d renkei -c "drop table if exists bench_ceiling_audit"
+fi
+
 echo "== PostgreSQL ceiling: pgbench -S -M prepared, $CONCURRENCY clients"
 "${PSQL[@]}" -d renkei -tc "select 1 from pg_tables where tablename = 'pgbench_accounts'" | grep -q 1 || \
   pgbench -h localhost -p "$PGPORT" -U postgres -i -s 10 -q renkei >/dev/null 2>&1
 pgbench -h localhost -p "$PGPORT" -U postgres -S -M prepared -c "$CONCURRENCY" -j 2 -T "$SECONDS_EACH" renkei 2>/dev/null \
   | grep -E "^tps|latency average" | tee -a "$RESULTS"
 TPS=$(grep -oE "^tps = [0-9.]+" "$RESULTS" | grep -oE "[0-9.]+$" | head -1)
-awk -v tps="$TPS" '/req\/s/ { for (i = 1; i <= NF; i++) if ($(i) == "req/s") printf "%s: %.1f%% of the PostgreSQL ceiling (%s tps)\n", $1" "$2, 100 * $(i-1) / tps, tps }' "$RESULTS"
+awk -v tps="$TPS" '/^record .*req\/s/ { for (i = 1; i <= NF; i++) if ($(i) == "req/s") printf "%s: %.1f%% of the PostgreSQL ceiling (%s tps)\n", $1" "$2, 100 * $(i-1) / tps, tps }' "$RESULTS"
+# the read beside the stack doing only what every read must (its query and a durable audit wait)
+awk '/req\/s/ { for (i = 1; i <= NF; i++) if ($(i) == "req/s") rate[$1" "$2] = $(i-1) }
+  END { if (rate["stack audit"] > 0) printf "record read: %.1f%% of the stack with its query and audit wait (%d req/s)\n",
+    100 * rate["record read"] / rate["stack audit"], rate["stack audit"] }' "$RESULTS"
 as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -w stop >/dev/null
 
 # What a wake-up costs on this machine: two processes passing a byte back and forth through pipes, each pass a
