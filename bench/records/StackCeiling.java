@@ -45,7 +45,8 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
  * What Renkei's read does beyond the third step (the security filters, the card's standing, HAPI, the access
  * decision and its version read, the audit entry's content, chain and indexes) is what separates the two figures.
  * <p>Usage: {@code java -cp CLASSES:LIBS/* StackCeiling MODE PORT JDBC_URL USER PASSWORD TLS_DIRECTORY}; prints
- * "ready" once it listens, and stops when killed.
+ * "ready" once it listens, and stops when killed. On Java 21 or later, {@code -Dstack-ceiling.virtual-threads=true}
+ * serves the requests on virtual threads (Tomcat's {@code useVirtualThreads}).
  */
 public final class StackCeiling {
 
@@ -121,6 +122,9 @@ public final class StackCeiling {
         connector.setSecure(true);
         connector.setProperty("SSLEnabled", "true");
         connector.setProperty("maxKeepAliveRequests", "-1");
+        if (Boolean.getBoolean("stack-ceiling.virtual-threads")) {
+            connector.setProperty("useVirtualThreads", "true");
+        }
         SSLHostConfig host = new SSLHostConfig();
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystoreFile(tls.resolve("server.p12").toAbsolutePath().toString());
