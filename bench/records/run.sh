@@ -182,7 +182,9 @@ if [ "${BENCH_STACK_CEILING:-1}" != 0 ]; then
   echo "== the server stack's ceiling: Tomcat, TLS, Hikari and the PostgreSQL driver without Renkei (StackCeiling.java)"
   CEILING="$WORK/ceiling"; bench/records/build-stack-ceiling.sh "$JAR" "$CEILING"
   for step in tls query audit; do
-    java -Xms1g -Xmx1g $SERVER_JVM_OPTIONS -cp "$CEILING/classes:$CEILING/BOOT-INF/lib/*" StackCeiling "$step" "$PORT" \
+    mkdir -p "$CEILING/tmp"  # Tomcat's base folder goes there, inside the benchmark's own folder
+    java -Xms1g -Xmx1g $SERVER_JVM_OPTIONS -Djava.io.tmpdir="$CEILING/tmp" -cp "$CEILING/classes:$CEILING/BOOT-INF/lib/*" \
+      StackCeiling "$step" "$PORT" \
       "$SPRING_DATASOURCE_URL" "$SPRING_DATASOURCE_USERNAME" "$SPRING_DATASOURCE_PASSWORD" "$WORK/tls" \
       > "$WORK/ceiling-$step.log" 2>&1 &
     APP=$!
