@@ -85,15 +85,23 @@ export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/renkei" SPRING
 APP_ARGS=(--spring.profiles.active=demo --server.port="$PORT" --renkei.tls.http-port=0
   --renkei.tls.directory="$WORK/tls" --renkei.demo.certificates-directory="$WORK/certificates"
   --renkei.records.attachments-directory="$WORK/attachments" --logging.level.root=WARN)
+# usage: await_start NAME LOG PATTERN SECONDS — until the server just started ($APP) writes PATTERN to LOG; the script
+# stops if it does not within SECONDS or ends before
+await_start() {
+  local _
+  for _ in $(seq 1 "$4"); do
+    grep -q "$3" "$2" && return 0
+    kill -0 "$APP" 2>/dev/null || break
+    sleep 1
+  done
+  echo "$1 did not start; see $2"; stop_app; exit 1
+}
 start_app() {
   java -Xms1g -Xmx1g $SERVER_JVM_OPTIONS -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 120); do
-    grep -q "Renkei is up" "$WORK/app.log" && return 0; sleep 2
-  done
-  echo "Renkei did not start; see $WORK/app.log"; kill $APP; exit 1
+  await_start Renkei "$WORK/app.log" "Renkei is up" 240
 }
-stop_app() { kill "$APP"; wait "$APP" 2>/dev/null || true; APP=; }
+stop_app() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=; }
 
 echo "== schema and demo region"; start_app; stop_app
 echo "== synthetic region: $PARTICIPANTS participants × $PER records"
@@ -188,8 +196,7 @@ if [ "${BENCH_STACK_CEILING:-1}" != 0 ]; then
       "$SPRING_DATASOURCE_URL" "$SPRING_DATASOURCE_USERNAME" "$SPRING_DATASOURCE_PASSWORD" "$WORK/tls" \
       > "$WORK/ceiling-$step.log" 2>&1 &
     APP=$!
-    for _ in $(seq 1 60); do grep -q "^ready" "$WORK/ceiling-$step.log" && break; sleep 1; done
-    grep -q "^ready" "$WORK/ceiling-$step.log" || { echo "StackCeiling did not start; see $WORK/ceiling-$step.log"; stop_app; exit 1; }
+    await_start StackCeiling "$WORK/ceiling-$step.log" "^ready" 60
     generate "warm-up" "$WORK/records.txt" "$READ" 15 >/dev/null
     load "stack $step" "$WORK/records.txt" "$READ" "$SECONDS_EACH"
     stop_app
