@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.renkei.platform.database.RecheckRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -150,7 +151,7 @@ class CardLogin implements LoginMethod {
             }
             CardVerifier.Verified verified;
             try {
-                verified = verifier.verify(chainOfCard);
+                verified = verifier.verify(chainOfCard, recheck(request, chainOfCard));
             } catch (CardRefusedException e) {
                 holder.clearContext();
                 events.publishEvent(LoginEvent.failed(subjectOf(request), "api-certificate", e.refusal().code()));
@@ -165,6 +166,30 @@ class CardLogin implements LoginMethod {
             request.setAttribute(ActorStandingFilter.STANDING_CHECKED, authentication);
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * The card checked again on the request's confirmed standing version, should it differ from the one the check
+     * went ahead on: refused, or taken for someone else than before (the request's actor), the request fails.
+     */
+    private Runnable recheck(HttpServletRequest request, X509Certificate[] chainOfCard) {
+        return () -> {
+            CardRefusal refusal;
+            try {
+                CardVerifier.Verified now = verifier.verify(chainOfCard);
+                if (CurrentActor.get().filter(now.actor()::equals).isPresent()) {
+                    return;
+                }
+                refusal = CardRefusal.STANDING_CHANGED;
+                log.info("Card refused (certificate sha256 {}): {}", now.registration().fingerprintSha256(),
+                        refusal.code());
+            } catch (CardRefusedException e) {
+                refusal = e.refusal();
+            }
+            events.publishEvent(LoginEvent.failed(subjectOf(request), "api-certificate", refusal.code()));
+            throw new RecheckRefusedException("IC-card certificate refused: " + refusal.code(), REFUSAL_HEADER,
+                    refusal.code());
+        };
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, CardRefusal refusal)

@@ -27,7 +27,12 @@ enum CardRefusal {
     /** An HPKI card for a profession that uses the network's card, or the network's card for a doctor or pharmacist. */
     WRONG_CARD_KIND("wrong-card-kind"),
     /** The HPKI role on the card is not the user's registered profession. */
-    WRONG_ROLE("wrong-role");
+    WRONG_ROLE("wrong-role"),
+    /**
+     * The card still logs in, but as someone else than a moment before (the user's facility, profession or name
+     * changed while the request began): the request is refused, the next one is taken as the card now stands.
+     */
+    STANDING_CHANGED("standing-changed");
 
     private final String code;
 

@@ -116,6 +116,17 @@ class CardVerifier {
      * @throws CardRefusedException with the reason the card may not log in
      */
     Verified verify(X509Certificate[] chain) {
+        return verify(chain, null);
+    }
+
+    /**
+     * As {@link #verify(X509Certificate[])}, for an API request of a safe method: a card that passed every check at
+     * the standing version this node read last is taken as passing without reading the version now; should the
+     * request's confirmed version be another, {@code recheck} runs then (see {@link StandingVersion#tentativelyAt}).
+     *
+     * @param recheck null: the version is read now, as for any login
+     */
+    Verified verify(X509Certificate[] chain, Runnable recheck) {
         if (chain == null || chain.length == 0) {
             log.info("Card refused: {}: the connection carries no client certificate",
                     CardRefusal.NO_CERTIFICATE.code());
@@ -123,7 +134,7 @@ class CardVerifier {
         }
         X509Certificate card = chain[0];
         try {
-            return verify(card, chain, clock.instant());
+            return verify(card, chain, clock.instant(), recheck);
         } catch (CardRefusedException e) {
             log.info("Card refused (certificate sha256 {}, serial {}): {}", CardCertificates.fingerprintOf(card),
                     CardCertificates.serialOf(card), e.getMessage());
@@ -144,12 +155,17 @@ class CardVerifier {
         return facts;
     }
 
-    private Verified verify(X509Certificate card, X509Certificate[] chain, Instant now) {
+    private Verified verify(X509Certificate card, X509Certificate[] chain, Instant now, Runnable recheck) {
         CardFacts facts = factsOf(card);
         String fingerprint = facts.fingerprint();
+        VerifiedCard known = verifiedCards.get(fingerprint);
+        if (recheck != null && known != null && !pathCheckTtl.isZero() && now.isBefore(known.until())
+                && standing.tentativelyAt(known.standingVersion(), recheck)) {
+            return known.verified();
+        }
         // read before the checks: a change committed while they run makes the next request check again
         long standingVersion = pathCheckTtl.isZero() ? 0 : standing.current();
-        VerifiedCard known = verifiedCards.get(fingerprint);
+        known = verifiedCards.get(fingerprint);
         if (known != null && known.standingVersion() == standingVersion && now.isBefore(known.until())) {
             return known.verified();
         }

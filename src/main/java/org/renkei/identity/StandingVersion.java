@@ -14,6 +14,15 @@ interface StandingVersion {
     /** The version as committed when this call began (or later). */
     long current();
 
+    /**
+     * Whether this request may go ahead on {@code version} without reading the version now, with {@code recheck} run
+     * on the confirmed version should it be another (see {@link CommittedVersions.Counter#tentativelyAt}); never,
+     * unless the version is read from the database.
+     */
+    default boolean tentativelyAt(long version, Runnable recheck) {
+        return false;
+    }
+
     @Component
     final class FromDatabase implements StandingVersion {
 
@@ -27,6 +36,11 @@ interface StandingVersion {
         @Override
         public long current() {
             return version.current();
+        }
+
+        @Override
+        public boolean tentativelyAt(long version, Runnable recheck) {
+            return this.version.tentativelyAt(version, recheck);
         }
     }
 }

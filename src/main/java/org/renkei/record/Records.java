@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.renkei.platform.database.CommittedVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Repository;
 class Records {
 
     private final JdbcClient jdbc;
+    private final CommittedVersions versions;
 
-    Records(JdbcClient jdbc) {
+    Records(JdbcClient jdbc, CommittedVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     void insert(StoredRecord r) {
@@ -75,10 +78,25 @@ class Records {
     private static final String RECORD_COLUMNS = """
             id, resource_type, category, participant_id, author_facility_id, author_staff_id, version, status,
             effective_at, code_system, code, display, original, attachment_sha256, content, updated_at""";
+    private static final int RECORD_COLUMN_COUNT = 16;
 
+    /**
+     * The record by its id. In a request that went ahead on version counters it has not confirmed yet (a card's
+     * standing, see {@link CommittedVersions}), the same statement reads the counters and confirms them — found or
+     * not — so that a read waits for no read of the counters of its own.
+     */
     Optional<StoredRecord> find(UUID id) {
-        return jdbc.sql("select " + RECORD_COLUMNS + " from record where id = ?").param(id)
-                .query((rs, n) -> map(rs)).optional();
+        if (!versions.awaitsConfirmation()) {
+            return jdbc.sql("select " + RECORD_COLUMNS + " from record where id = ?").param(id)
+                    .query((rs, n) -> map(rs)).optional();
+        }
+        // one row whether the record exists or not: the counters beside it
+        return jdbc.sql("select " + RECORD_COLUMNS + ", " + versions.columns()
+                        + " from (values (1)) as one left join record on record.id = ?").param(id)
+                .query((rs, n) -> {
+                    versions.confirmFrom(rs, RECORD_COLUMN_COUNT + 1);
+                    return rs.getObject(1) == null ? Optional.<StoredRecord>empty() : Optional.of(map(rs));
+                }).single();
     }
 
     /** Locks the record for a new version. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.catalina.Context;
@@ -138,5 +139,30 @@ class CardApiTests {
         Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
         Session session = context.getManager().findSession(id);
         assertThat(session.getMaxInactiveInterval()).isEqualTo(15 * 60);
+    }
+
+    @Test
+    @DisplayName("USR-07 a card whose registration is revoked between two API requests is refused at the next one, whichever path it takes: a record read, a search, a listing")
+    void revokedBetweenRequests() {
+        for (String path : List.of("/fhir/Observation/" + UUID.randomUUID(), "/fhir/Observation?patient=Patient/"
+                + UUID.randomUUID(), "/fhir/Organization")) {
+            UUID doctor = staff.active(Profession.DOCTOR, "API");
+            TestCards.Card card = TestCards.trustedHpkiCa().card().issue();
+            CardCertificate registration = cards.register(doctor, AuthLevel.HPKI_CARD, card.certificate(), "test",
+                    Instant.now());
+            var http = TestHttps.template(port, card.keyStore(), TestCards.PASSWORD);
+            for (int i = 0; i < 2; i++) { // the card's checks remembered, at the standing this node read last
+                assertThat(http.getForEntity("/fhir/Organization", String.class).getStatusCode().value())
+                        .isEqualTo(200);
+            }
+
+            cards.revoke(registration.id(), "lost", Instant.now());
+
+            ResponseEntity<String> next = http.getForEntity(path, String.class);
+            assertThat(next.getStatusCode().value()).as(path + ": " + next.getBody()).isEqualTo(401);
+            assertThat(next.getHeaders().getFirst(CardLogin.REFUSAL_HEADER)).as(path)
+                    .isEqualTo("registration-revoked");
+            assertThat(String.valueOf(next.getBody())).as(path).doesNotContain("\"Bundle\"");
+        }
     }
 }

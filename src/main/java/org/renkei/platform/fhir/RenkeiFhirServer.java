@@ -34,6 +34,7 @@ class RenkeiFhirServer extends RestfulServer {
         setPagingProvider(paging);
         registerInterceptor(new BrowserView());
         registerInterceptor(new UnavailableOutcome());
+        registerInterceptor(new RefusedOutcome());
         registerInterceptor(new PreEncodedJson(context));
     }
 

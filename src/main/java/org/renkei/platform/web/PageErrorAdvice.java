@@ -1,6 +1,7 @@
 package org.renkei.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.renkei.platform.database.RecheckRefusedException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,15 @@ class PageErrorAdvice {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         model.addAttribute("message",
                 messages.getMessage("error.unavailable", null, LocaleContextHolder.getLocale()));
+        return "problem";
+    }
+
+    @ExceptionHandler(RecheckRefusedException.class)
+    String refused(RecheckRefusedException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        e.addHeaderTo(response::setHeader);
+        model.addAttribute("message",
+                messages.getMessage("error.requestRefused", null, LocaleContextHolder.getLocale()));
         return "problem";
     }
 

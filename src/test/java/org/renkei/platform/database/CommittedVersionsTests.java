@@ -84,4 +84,102 @@ class CommittedVersionsTests {
         });
         assertThat(seen).containsExactly(before, before + 1);
     }
+
+    /** A statement of the request's own that selects the counters along, as a record read does. */
+    private void readData(CommittedVersions versions) {
+        jdbc.sql("select 1, " + versions.columns()).query((rs, n) -> {
+            versions.confirmFrom(rs, 2);
+            return 1;
+        }).single();
+    }
+
+    @Test
+    @DisplayName("USR-07 a GET request goes ahead on the versions last read and confirms them with its first statement: the recheck runs only if they changed")
+    void tentativeThenConfirmed() throws Exception {
+        var versions = new CommittedVersions(dataSource);
+        var standing = versions.counter("standing_version");
+        versions.counter("access_version");
+        long before = standing.current(); // this node's last read
+        List<String> rechecks = new ArrayList<>();
+        filter.doFilter(new MockHttpServletRequest("GET", "/fhir/Observation/1"), new MockHttpServletResponse(),
+                (req, res) -> {
+                    assertThat(standing.tentativelyAt(before - 1, () -> rechecks.add("older"))).isFalse();
+                    assertThat(standing.tentativelyAt(before, () -> rechecks.add("first"))).isTrue();
+                    assertThat(versions.awaitsConfirmation()).isTrue();
+                    readData(versions);
+                    assertThat(versions.awaitsConfirmation()).isFalse();
+                    assertThat(standing.current()).isEqualTo(before);
+                });
+        assertThat(rechecks).as("nothing changed: nothing checked again").isEmpty();
+
+        List<Long> seenByRecheck = new ArrayList<>();
+        filter.doFilter(new MockHttpServletRequest("GET", "/fhir/Observation/1"), new MockHttpServletResponse(),
+                (req, res) -> {
+                    assertThat(standing.tentativelyAt(before, () -> seenByRecheck.add(standing.current()))).isTrue();
+                    commitAChange("standing_version"); // committed before the request's first statement
+                    readData(versions);
+                    assertThat(standing.current()).isEqualTo(before + 1);
+                });
+        assertThat(seenByRecheck).as("checked again, on the confirmed version").containsExactly(before + 1);
+
+        var post = new ArrayList<Boolean>();
+        filter.doFilter(new MockHttpServletRequest("POST", "/fhir"), new MockHttpServletResponse(),
+                (req, res) -> post.add(standing.tentativelyAt(before + 1, () -> { })));
+        assertThat(post).as("a POST reads afresh").containsExactly(false);
+    }
+
+    @Test
+    @DisplayName("USR-07 a recheck that refuses fails the request and every later read in it; the answer is a 401 and nothing written leaves")
+    void refusedRecheck() throws Exception {
+        var versions = new CommittedVersions(dataSource);
+        var standing = versions.counter("standing_version");
+        long before = standing.current();
+        Runnable refuse = () -> {
+            throw new RecheckRefusedException("refused", "X-Test-Refusal", "revoked");
+        };
+
+        var response = new MockHttpServletResponse();
+        List<String> steps = new ArrayList<>();
+        filter.doFilter(new MockHttpServletRequest("GET", "/fhir/Patient"), response, (req, res) -> {
+            assertThat(standing.tentativelyAt(before, refuse)).isTrue();
+            commitAChange("standing_version");
+            try {
+                standing.current(); // the request's first decision: confirms
+            } catch (RecheckRefusedException e) {
+                steps.add("refused at the decision");
+            }
+            try {
+                standing.current();
+            } catch (RecheckRefusedException e) {
+                steps.add("and at every later read");
+            }
+            res.getWriter().write("participant data");
+        });
+        assertThat(steps).containsExactly("refused at the decision", "and at every later read");
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("X-Test-Refusal")).isEqualTo("revoked");
+        assertThat(response.getContentAsString()).doesNotContain("participant data");
+
+        // a request that decides nothing: confirmed before its answer's first byte
+        var listing = new MockHttpServletResponse();
+        long now = standing.current();
+        filter.doFilter(new MockHttpServletRequest("GET", "/fhir/Organization"), listing, (req, res) -> {
+            assertThat(standing.tentativelyAt(now, refuse)).isTrue();
+            commitAChange("standing_version");
+            res.setContentType("application/fhir+json");
+            res.getOutputStream().write("a listing".getBytes());
+        });
+        assertThat(listing.getStatus()).isEqualTo(401);
+        assertThat(listing.getContentAsString()).doesNotContain("a listing");
+
+        // nothing changed: the answer leaves as written
+        var unchanged = new MockHttpServletResponse();
+        long last = standing.current();
+        filter.doFilter(new MockHttpServletRequest("GET", "/fhir/Organization"), unchanged, (req, res) -> {
+            assertThat(standing.tentativelyAt(last, refuse)).isTrue();
+            res.getWriter().write("a listing");
+        });
+        assertThat(unchanged.getStatus()).isEqualTo(200);
+        assertThat(unchanged.getContentAsString()).isEqualTo("a listing");
+    }
 }
