@@ -150,14 +150,16 @@ class CardLogin implements LoginMethod {
                 return;
             }
             CardVerifier.Verified verified;
+            var recheck = new Recheck(request, chainOfCard);
             try {
-                verified = verifier.verify(chainOfCard, recheck(request, chainOfCard));
+                verified = verifier.verify(chainOfCard, recheck);
             } catch (CardRefusedException e) {
                 holder.clearContext();
                 events.publishEvent(LoginEvent.failed(subjectOf(request), "api-certificate", e.refusal().code()));
                 refuse(request, response, e.refusal());
                 return;
             }
+            recheck.actor = verified.actor();
             SecurityContext context = holder.createEmptyContext();
             CardAuthentication authentication = CardAuthentication.of(verified);
             context.setAuthentication(authentication);
@@ -170,14 +172,26 @@ class CardLogin implements LoginMethod {
 
     /**
      * The card checked again on the request's confirmed standing version, should it differ from the one the check
-     * went ahead on: refused, or taken for someone else than before (the request's actor), the request fails.
+     * went ahead on: refused, or taken for someone else than the request's actor, the request fails.
      */
-    private Runnable recheck(HttpServletRequest request, X509Certificate[] chainOfCard) {
-        return () -> {
+    private final class Recheck implements Runnable {
+
+        private final HttpServletRequest request;
+        private final X509Certificate[] chainOfCard;
+        /** Whom the request is served as (set once the card passed). */
+        private Actor actor;
+
+        Recheck(HttpServletRequest request, X509Certificate[] chainOfCard) {
+            this.request = request;
+            this.chainOfCard = chainOfCard;
+        }
+
+        @Override
+        public void run() {
             CardRefusal refusal;
             try {
                 CardVerifier.Verified now = verifier.verify(chainOfCard);
-                if (CurrentActor.get().filter(now.actor()::equals).isPresent()) {
+                if (now.actor().equals(actor)) {
                     return;
                 }
                 refusal = CardRefusal.STANDING_CHANGED;
@@ -189,7 +203,7 @@ class CardLogin implements LoginMethod {
             events.publishEvent(LoginEvent.failed(subjectOf(request), "api-certificate", refusal.code()));
             throw new RecheckRefusedException("IC-card certificate refused: " + refusal.code(), REFUSAL_HEADER,
                     refusal.code());
-        };
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, CardRefusal refusal)
