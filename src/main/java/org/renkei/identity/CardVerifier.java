@@ -165,7 +165,6 @@ class CardVerifier {
         }
         // read before the checks: a change committed while they run makes the next request check again
         long standingVersion = pathCheckTtl.isZero() ? 0 : standing.current();
-        known = verifiedCards.get(fingerprint);
         if (known != null && known.standingVersion() == standingVersion && now.isBefore(known.until())) {
             return known.verified();
         }

@@ -58,7 +58,7 @@ final class RequestVersions implements Filter {
     }
 
     /** The answer of a safe request: nothing of it leaves before the request's versions are confirmed. */
-    static final class ConfirmedAnswer extends HttpServletResponseWrapper {
+    private static final class ConfirmedAnswer extends HttpServletResponseWrapper {
 
         private boolean refused;
 
