@@ -55,7 +55,8 @@ public class AuditAppendBenchmark {
         Path directory = Files.createTempDirectory("renkei-jmh-audit-keys");
         settings = new AuditSettings(directory, null, null, 0, null, null);
         witness = new AuditWitness(settings);
-        trail = new AuditTrail(dataSource, Clock.systemUTC(), settings, witness);
+        trail = new AuditTrail(dataSource, Clock.systemUTC(), settings, witness,
+                new org.renkei.platform.database.CommittedVersions(dataSource));
         trail.start();
     }
 

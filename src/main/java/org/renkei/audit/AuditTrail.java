@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.renkei.platform.database.CommittedVersions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
@@ -23,6 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * sent, so that no access is ever seen without its entry. If the entry cannot be made durable within
  * {@code renkei.audit.durable-timeout}, it throws {@link AuditUnavailableException} and the request must fail.
  * {@link #recordLater} queues an entry without waiting, for acts that show nothing (a refusal, a failed login).
+ * {@link #recordView} reads, decides and records a view of one subject in the writer's round: one wait in all.
  *
  * <p>The request's client address and id are added from the current HTTP request when the event has none.
  */
@@ -31,11 +36,49 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditTrail implements SmartLifecycle {
 
     private final AuditWriter writer;
+    private final CommittedVersions versions;
     private final long timeoutMillis;
 
-    AuditTrail(DataSource dataSource, Clock clock, AuditSettings settings, AuditWitness witness) {
-        this.writer = new AuditWriter(dataSource, clock, settings.batchSize(), settings.batchWait(), witness);
+    AuditTrail(DataSource dataSource, Clock clock, AuditSettings settings, AuditWitness witness,
+            CommittedVersions versions) {
+        this.writer = new AuditWriter(dataSource, clock, settings.batchSize(), settings.batchWait(), witness,
+                versions);
+        this.versions = versions;
         this.timeoutMillis = settings.durableTimeout().toMillis();
+    }
+
+    /**
+     * A view of one subject, read, decided and recorded in the audit writer's round: the writer reads the round's
+     * subjects in one statement ({@code subjects}), begun after this call, and with it the version counters; this
+     * request's versions are confirmed with those (its rechecks run there if it went ahead on others), then
+     * {@code decision} gives the view's entry, or null when nothing is to be shown. Returns the subject once its entry
+     * is durable; empty when it is not there or nothing is shown. One wait in all, where a read of its own and then
+     * {@link #record} are two. Only outside a transaction: the subject is read on a connection of the writer's.
+     *
+     * @param decision runs in the writer's thread for this request: a pure decision on the subject (the access
+     *     decision and the event), quick, without waits
+     * @throws org.renkei.platform.database.RecheckRefusedException if a check this request went ahead on no longer
+     *     passes
+     * @throws AuditUnavailableException if the entry could not be made durable in time
+     */
+    public <S> Optional<S> recordView(UUID id, ViewedSubjects<S> subjects, Function<S, AuditEvent> decision) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a view is read in the audit writer's round only outside a transaction");
+        }
+        var view = new AuditWriter.View<>(id, subjects, decision, versions.currentRequest(), AuditRequests.current());
+        writer.enqueue(new AuditWriter.Pending(null, null, view));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            return view.shown.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while the audit entry was written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new AuditUnavailableException("the audit entry could not be written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditUnavailableException("the audit entry was not durable in time", e);
+        }
     }
 
     /** Appends the event and returns when it is durable. */

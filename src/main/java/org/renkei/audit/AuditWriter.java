@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.renkei.platform.database.CommittedVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * nothing of it is stored. If another node appended in between, the head is no longer where the batch was chained
  * onto: nothing is stored, the head is read and the batch chained again. The head's row lock orders the appends of
  * every node.
+ *
+ * <p>A view ({@link View}) comes into the queue before anything of it is read: the writer reads the subjects of its
+ * round's views in one statement, decides each view there (for its request, on the versions that statement read),
+ * and appends the entries of the views decided for with the round's other events. So a view waits once, for its
+ * round, where it would otherwise wait for its own read and then for the append.
  */
 final class AuditWriter {
 
@@ -41,7 +52,65 @@ final class AuditWriter {
     private static final int MOVES_TOLERATED = 20;
 
     /** One event waiting to be appended, and who waits for it (null when nobody does). */
-    record Pending(AuditEvent event, CompletableFuture<AuditEntry> appended) {
+    record Pending(AuditEvent event, CompletableFuture<AuditEntry> appended, View<?> view) {
+
+        Pending(AuditEvent event, CompletableFuture<AuditEntry> appended) {
+            this(event, appended, null);
+        }
+    }
+
+    /**
+     * A view of one subject, for a request: read in the writer's round, decided by {@code decision} (its entry, or
+     * null for nothing shown), and {@code shown} completed with the subject once the entry is durable — empty when
+     * the subject is not there or nothing is shown.
+     */
+    static final class View<S> {
+        final UUID id;
+        final ViewedSubjects<S> subjects;
+        private final Function<S, AuditEvent> decision;
+        private final CommittedVersions.RequestHold request;
+        private final String[] requestDetails;
+        final CompletableFuture<Optional<S>> shown = new CompletableFuture<>();
+
+        View(UUID id, ViewedSubjects<S> subjects, Function<S, AuditEvent> decision,
+                CommittedVersions.RequestHold request, String[] requestDetails) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.subjects = subjects;
+            this.decision = decision;
+            this.request = request;
+            this.requestDetails = requestDetails;
+        }
+
+        /** Decides on what the round read ({@code read}: what was found, or why not); the event to append, or null. */
+        @SuppressWarnings("unchecked")
+        private Pending decide(Object read, CommittedVersions versions) {
+            try {
+                if (read instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                ViewedSubjects.Found<S> found = (ViewedSubjects.Found<S>) read;
+                S subject = found.subjects().get(id);
+                // found or not, the request's versions are confirmed with the ones read beside the subject
+                AuditEvent event = versions.onBehalfOf(request, found.versions(),
+                        () -> subject == null ? null : decision.apply(subject));
+                if (event == null) {
+                    shown.complete(Optional.empty());
+                    return null;
+                }
+                CompletableFuture<AuditEntry> appended = new CompletableFuture<>();
+                appended.whenComplete((entry, failure) -> {
+                    if (failure != null) {
+                        shown.completeExceptionally(failure);
+                    } else {
+                        shown.complete(Optional.of(subject));
+                    }
+                });
+                return new Pending(event.withRequest(requestDetails[0], requestDetails[1]), appended);
+            } catch (RuntimeException e) {
+                shown.completeExceptionally(e);
+                return null;
+            }
+        }
     }
 
     private final DataSource dataSource;
@@ -49,6 +118,8 @@ final class AuditWriter {
     private final int batchSize;
     private final long batchWaitNanos;
     private final AuditWitness witness;
+    /** Whom the views' decisions are made for (null: this writer takes no views). */
+    private final CommittedVersions versions;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** The writer thread's own: every entry's hash. */
     private final AuditChain.Hasher hasher = new AuditChain.Hasher();
@@ -65,6 +136,12 @@ final class AuditWriter {
     private int lastBatch;
 
     AuditWriter(DataSource dataSource, Clock clock, int batchSize, Duration batchWait, AuditWitness witness) {
+        this(dataSource, clock, batchSize, batchWait, witness, null);
+    }
+
+    AuditWriter(DataSource dataSource, Clock clock, int batchSize, Duration batchWait, AuditWitness witness,
+            CommittedVersions versions) {
+        this.versions = versions;
         this.dataSource = dataSource;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -122,14 +199,19 @@ final class AuditWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                if (lastBatch > 1 && batchWaitNanos > 0 && batch.size() < batchSize && running) {
+                if (lastBatch > 1 && batchWaitNanos > 0 && batch.size() < batchSize && running
+                        && batch.stream().noneMatch(p -> p.view() != null)) {
                     // busy: let the batch gather a little longer, so that one append (whose cost is mostly the
-                    // statement's and the commit's, not the rows') serves more requests
+                    // statement's and the commit's, not the rows') serves more requests. Not when the batch has
+                    // views: their read is a round trip of its own, during which the next batch gathers
                     LockSupport.parkNanos(batchWaitNanos);
                     queue.drainTo(batch, batchSize - batch.size());
                 }
                 lastBatch = batch.size();
-                append(batch);
+                decideViews(batch);
+                if (!batch.isEmpty()) {
+                    append(batch);
+                }
             } catch (InterruptedException e) {
                 // stopping: append what is left, then end
                 running = false;
@@ -140,6 +222,44 @@ final class AuditWriter {
             }
         }
         closeConnection();
+    }
+
+    /**
+     * Reads the subjects of the batch's views (one statement for each kind of subject), decides each view, and puts
+     * in its place the event to append for it — or takes it out of the batch, its request answered, when nothing of
+     * it is shown or it failed.
+     */
+    private void decideViews(List<Pending> batch) {
+        Map<ViewedSubjects<?>, List<UUID>> wanted = null;
+        for (Pending pending : batch) {
+            if (pending.view() != null) {
+                if (wanted == null) {
+                    wanted = new IdentityHashMap<>();
+                }
+                wanted.computeIfAbsent(pending.view().subjects, s -> new ArrayList<>()).add(pending.view().id);
+            }
+        }
+        if (wanted == null) {
+            return;
+        }
+        Map<ViewedSubjects<?>, Object> read = new IdentityHashMap<>();
+        for (var kind : wanted.entrySet()) {
+            try {
+                if (versions == null) {
+                    throw new IllegalStateException("this audit writer takes no views");
+                }
+                read.put(kind.getKey(), kind.getKey().read(kind.getValue()));
+            } catch (RuntimeException e) {
+                read.put(kind.getKey(), e);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            View<?> view = batch.get(i).view();
+            if (view != null) {
+                batch.set(i, view.decide(read.get(view.subjects), versions));
+            }
+        }
+        batch.removeIf(Objects::isNull);
     }
 
     private void append(List<Pending> batch) {

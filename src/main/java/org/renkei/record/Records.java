@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.renkei.audit.ViewedSubjects;
 import org.renkei.platform.database.CommittedVersions;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +23,14 @@ import org.springframework.stereotype.Repository;
 class Records {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final CommittedVersions versions;
+    /** Current versions by id, for the audit writer's round of views. */
+    private final ViewedSubjects<StoredRecord> current = this::findAll;
 
-    Records(JdbcClient jdbc, CommittedVersions versions) {
+    Records(JdbcClient jdbc, JdbcTemplate template, CommittedVersions versions) {
         this.jdbc = jdbc;
+        this.template = template;
         this.versions = versions;
     }
 
@@ -97,6 +105,33 @@ class Records {
                     versions.confirmFrom(rs, RECORD_COLUMN_COUNT + 1);
                     return rs.getObject(1) == null ? Optional.<StoredRecord>empty() : Optional.of(map(rs));
                 }).single();
+    }
+
+    /** The current versions by id, read for a round of views in one statement with the version counters. */
+    ViewedSubjects<StoredRecord> current() {
+        return current;
+    }
+
+    private ViewedSubjects.Found<StoredRecord> findAll(List<UUID> ids) {
+        String sql = "select " + RECORD_COLUMNS + ", " + versions.columns()
+                + " from unnest(?) as wanted (record_id) left join record on record.id = wanted.record_id";
+        Object[] distinct = new LinkedHashSet<>(ids).toArray();
+        return template.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("uuid", distinct));
+            return statement;
+        }, rs -> {
+            Map<UUID, StoredRecord> found = new HashMap<>();
+            long[] counted = null;
+            while (rs.next()) { // a row for each id, found or not
+                counted = versions.valuesFrom(rs, RECORD_COLUMN_COUNT + 1);
+                if (rs.getObject(1) != null) {
+                    StoredRecord record = map(rs);
+                    found.put(record.id(), record);
+                }
+            }
+            return new ViewedSubjects.Found<>(found, counted);
+        });
     }
 
     /** Locks the record for a new version. */

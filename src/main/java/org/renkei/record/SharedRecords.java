@@ -22,6 +22,7 @@ import org.renkei.identity.Actor;
 import org.renkei.platform.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The shared records: storing (DOC-02: by a card-authenticated user of an active facility, for a participant who
@@ -124,9 +125,14 @@ public class SharedRecords {
     /**
      * The current version, if it is one the caller asks for ({@code sought}: its kind, its participant) and this
      * person may see it; the view is in the audit trail before it is returned. A record that is not what the caller
-     * asks for is simply not there: no decision, no audit entry (nothing of it is shown).
+     * asks for is simply not there: no decision, no audit entry (nothing of it is shown). Outside a transaction the
+     * record is read, decided on and audited in the audit writer's round ({@link AuditTrail#recordView}): one wait.
      */
     public Optional<StoredRecord> read(Actor actor, UUID id, Predicate<StoredRecord> sought) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // read, decided and audited in the audit writer's round: one wait
+            return audit.recordView(id, records.current(), record -> viewOf(actor, record, sought, "read"));
+        }
         return viewed(actor, id, sought, "read", r -> Optional.of(r));
     }
 
@@ -181,19 +187,31 @@ public class SharedRecords {
     private <T> Optional<T> viewed(Actor actor, UUID id, Predicate<StoredRecord> sought, String detail,
             Function<StoredRecord, Optional<T>> what) {
         Optional<StoredRecord> found = records.find(id);
-        if (found.isEmpty() || !sought.test(found.get())) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        StoredRecord record = found.get();
-        Decision decision = decision(actor, record.participant(), Action.VIEW);
-        if (decision.denied()) {
+        AuditEvent view = viewOf(actor, found.get(), sought, detail);
+        if (view == null) {
             return Optional.empty();
         }
-        Optional<T> result = what.apply(record);
+        Optional<T> result = what.apply(found.get());
         if (result.isPresent()) {
-            audit.record(event(AuditAction.VIEW, actor, record, decision.auditPurpose()).detail(detail).build());
+            audit.record(view);
         }
         return result;
+    }
+
+    /**
+     * The entry of this person's view of the record, if it is one the caller asks for and they may see it; else
+     * null (nothing of it is shown).
+     */
+    private AuditEvent viewOf(Actor actor, StoredRecord record, Predicate<StoredRecord> sought, String detail) {
+        if (!sought.test(record)) {
+            return null;
+        }
+        Decision decision = decision(actor, record.participant(), Action.VIEW);
+        return decision.denied() ? null
+                : event(AuditAction.VIEW, actor, record, decision.auditPurpose()).detail(detail).build();
     }
 
     private static AuditEvent.Builder event(AuditAction action, Actor actor, StoredRecord record, AuditPurpose purpose) {

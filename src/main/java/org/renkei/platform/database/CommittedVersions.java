@@ -167,6 +167,70 @@ public final class CommittedVersions {
     }
 
     /**
+     * The current request's hold on its versions, for work done for it in another thread ({@link #onBehalfOf});
+     * null outside a safe request.
+     */
+    public RequestHold currentRequest() {
+        Held held = REQUEST.get();
+        return held == null ? null : new RequestHold(held);
+    }
+
+    /** A request's hold on its versions, handed to a thread that works for the request. */
+    public static final class RequestHold {
+        private final Held held;
+
+        private RequestHold(Held held) {
+            this.held = held;
+        }
+    }
+
+    /**
+     * The {@link #columns()} a statement selected, from column {@code first} on: values for {@link #onBehalfOf}
+     * when that statement served several requests.
+     */
+    public long[] valuesFrom(ResultSet row, int first) throws SQLException {
+        long[] values = new long[tables.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getLong(first + i);
+        }
+        return values;
+    }
+
+    /**
+     * Works for a request in this thread, on versions a statement read that began after the request began, outside
+     * any transaction: the request's versions are confirmed with them first (its rechecks run if it went ahead on
+     * others; see {@link #confirmFrom}), and the work's decisions rest on the request's versions. The request's
+     * thread must wait meanwhile. Without a request ({@code hold} null), the work's decisions rest on the values.
+     *
+     * @throws RecheckRefusedException if a check the request went ahead on no longer passes (the refusal sticks to
+     *     the request)
+     */
+    public <T> T onBehalfOf(RequestHold hold, long[] values, Supplier<T> work) {
+        Held own = REQUEST.get();
+        Held held = hold != null ? hold.held : new Held();
+        REQUEST.set(held);
+        try {
+            if (held.refused != null && held.owner == this) {
+                throw held.refused;
+            }
+            if (held.owner == null || held.owner == this) {
+                held.owner = this;
+                if (held.values == null) {
+                    lastRead = values;
+                    confirm(held, values);
+                }
+            }
+            return work.get();
+        } finally {
+            if (own == null) {
+                REQUEST.remove();
+            } else {
+                REQUEST.set(own);
+            }
+        }
+    }
+
+    /**
      * Whether the current request went ahead on versions it has not confirmed yet; then its first statement that
      * reads data should select {@link #columns()} along and hand them to {@link #confirmFrom}.
      */
@@ -191,10 +255,7 @@ public final class CommittedVersions {
         if (!awaitsConfirmation()) {
             return;
         }
-        long[] values = new long[tables.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.getLong(first + i);
-        }
+        long[] values = valuesFrom(row, first);
         lastRead = values;
         confirm(REQUEST.get(), values);
     }

@@ -182,4 +182,52 @@ class CommittedVersionsTests {
         assertThat(unchanged.getStatus()).isEqualTo(200);
         assertThat(unchanged.getContentAsString()).isEqualTo("a listing");
     }
+
+    @Test
+    @DisplayName("USR-07 work done for a GET request in another thread confirms the request's versions there: the recheck runs in that thread, its refusal sticks to the request, and the work's decisions rest on the values it was given")
+    void workOnBehalfOfARequest() throws Exception {
+        var versions = new CommittedVersions(dataSource);
+        var standing = versions.counter("standing_version");
+        var access = versions.counter("access_version");
+        long before = standing.current();
+        long accessNow = access.current();
+        List<String> seen = new ArrayList<>();
+        var response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/fhir/Observation/1"), response, (req, res) -> {
+            assertThat(standing.tentativelyAt(before, () -> {
+                seen.add("recheck in " + Thread.currentThread().getName());
+                throw new RecheckRefusedException("refused", "X-Test-Refusal", "revoked");
+            })).isTrue();
+            var hold = versions.currentRequest();
+            commitAChange("standing_version");
+            long[] now = new long[] {before + 1, accessNow}; // in the order the counters were asked for
+            var worker = new Thread(() -> {
+                try {
+                    versions.onBehalfOf(hold, now, () -> seen.add("work"));
+                } catch (RecheckRefusedException e) {
+                    seen.add("refused");
+                }
+            }, "round");
+            worker.start();
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            try {
+                standing.current();
+            } catch (RecheckRefusedException e) {
+                seen.add("and the request's next read");
+            }
+        });
+        assertThat(seen).containsExactly("recheck in round", "refused", "and the request's next read");
+        assertThat(response.getStatus()).isEqualTo(401);
+
+        // without a request, the work decides on the values it was given
+        long[] given = new long[] {42, 41};
+        List<Long> decided = new ArrayList<>();
+        versions.onBehalfOf(null, given, () -> decided.add(standing.current()));
+        assertThat(decided).containsExactly(42L);
+        assertThat(standing.current()).as("and this thread reads afresh afterwards").isEqualTo(before + 1);
+    }
 }
