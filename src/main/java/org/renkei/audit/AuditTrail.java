@@ -67,25 +67,15 @@ public class AuditTrail implements SmartLifecycle {
         }
         var view = new AuditWriter.View<>(id, subjects, decision, versions.currentRequest(), AuditRequests.current());
         writer.enqueue(new AuditWriter.Pending(null, null, view));
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try {
-            return view.shown.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("interrupted while the audit entry was written", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new AuditUnavailableException("the audit entry could not be written", e.getCause());
-        } catch (TimeoutException e) {
-            throw new AuditUnavailableException("the audit entry was not durable in time", e);
-        }
+        // the view's own failures (the read, a refused recheck) reach the caller as they are
+        return await(List.of(view.shown), true).get(0);
     }
 
     /** Appends the event and returns when it is durable. */
     public AuditEntry record(AuditEvent event) {
         CompletableFuture<AuditEntry> appended = new CompletableFuture<>();
         writer.enqueue(new AuditWriter.Pending(withRequest(event), appended));
-        return await(List.of(appended)).get(0);
+        return await(List.of(appended), false).get(0);
     }
 
     /** Appends the events (in this order, though others' may come between) and returns when all are durable. */
@@ -96,7 +86,7 @@ public class AuditTrail implements SmartLifecycle {
             writer.enqueue(new AuditWriter.Pending(withRequest(event), future));
             appended.add(future);
         }
-        return await(appended);
+        return await(appended, false);
     }
 
     /**
@@ -128,11 +118,15 @@ public class AuditTrail implements SmartLifecycle {
         return event.withRequest(request[0], request[1]);
     }
 
-    private List<AuditEntry> await(List<CompletableFuture<AuditEntry>> futures) {
+    /**
+     * What the futures give, waited for until {@code renkei.audit.durable-timeout}; a failure is an
+     * {@link AuditUnavailableException}, except — with {@code passOnFailures} — another runtime exception, as it is.
+     */
+    private <T> List<T> await(List<CompletableFuture<T>> futures, boolean passOnFailures) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        List<AuditEntry> entries = new ArrayList<>(futures.size());
+        List<T> entries = new ArrayList<>(futures.size());
         try {
-            for (CompletableFuture<AuditEntry> future : futures) {
+            for (CompletableFuture<T> future : futures) {
                 long left = Math.max(0, deadline - System.nanoTime());
                 entries.add(future.get(left, TimeUnit.NANOSECONDS));
             }
@@ -141,8 +135,11 @@ public class AuditTrail implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("interrupted while the audit entry was written", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof AuditUnavailableException unavailable ? unavailable
-                    : new AuditUnavailableException("the audit entry could not be written", e.getCause());
+            if (e.getCause() instanceof AuditUnavailableException
+                    || (passOnFailures && e.getCause() instanceof RuntimeException)) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new AuditUnavailableException("the audit entry could not be written", e.getCause());
         } catch (TimeoutException e) {
             throw new AuditUnavailableException("the audit entry was not durable in time", e);
         }
