@@ -113,7 +113,8 @@ class Records {
     }
 
     private ViewedSubjects.Found<StoredRecord> findAll(List<UUID> ids) {
-        String sql = "select " + RECORD_COLUMNS + ", " + versions.columns()
+        String counters = versions.columns();
+        String sql = "select " + RECORD_COLUMNS + (counters.isEmpty() ? "" : ", " + counters)
                 + " from unnest(?) as wanted (record_id) left join record on record.id = wanted.record_id";
         Object[] distinct = new LinkedHashSet<>(ids).toArray();
         return template.query(connection -> {
