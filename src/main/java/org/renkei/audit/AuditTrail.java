@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Where every feature writes its audit entries (AUD-01).
@@ -65,7 +66,8 @@ public class AuditTrail implements SmartLifecycle {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a view is read in the audit writer's round only outside a transaction");
         }
-        var view = new AuditWriter.View<>(id, subjects, decision, versions.currentRequest(), AuditRequests.current());
+        var view = new AuditWriter.View<>(id, subjects, decision, versions.currentRequest(),
+                RequestContextHolder.getRequestAttributes());
         writer.enqueue(new AuditWriter.Pending(null, null, view));
         // the view's own failures (the read, a refused recheck) reach the caller as they are
         return await(List.of(view.shown), true).get(0);

@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 import org.renkei.platform.database.CommittedVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Appends events to the chain, in batches, on one thread of its own with a database connection of its own.
@@ -69,21 +71,25 @@ final class AuditWriter {
         final ViewedSubjects<S> subjects;
         private final Function<S, AuditEvent> decision;
         private final CommittedVersions.RequestHold request;
-        private final String[] requestDetails;
+        /** The request's own (its id and client address for the entries made while it is decided). */
+        private final RequestAttributes requestAttributes;
         final CompletableFuture<Optional<S>> shown = new CompletableFuture<>();
 
         View(UUID id, ViewedSubjects<S> subjects, Function<S, AuditEvent> decision,
-                CommittedVersions.RequestHold request, String[] requestDetails) {
+                CommittedVersions.RequestHold request, RequestAttributes requestAttributes) {
             this.id = Objects.requireNonNull(id, "id");
             this.subjects = subjects;
             this.decision = decision;
             this.request = request;
-            this.requestDetails = requestDetails;
+            this.requestAttributes = requestAttributes;
         }
 
         /** Decides on what the round read ({@code read}: what was found, or why not); the event to append, or null. */
         @SuppressWarnings("unchecked")
         private Pending decide(Object read, CommittedVersions versions) {
+            // entries made while deciding (a denial) and the view's own name the request, as in its own thread
+            RequestAttributes own = RequestContextHolder.getRequestAttributes();
+            RequestContextHolder.setRequestAttributes(requestAttributes);
             try {
                 if (read instanceof RuntimeException failure) {
                     throw failure;
@@ -105,10 +111,13 @@ final class AuditWriter {
                         shown.complete(Optional.of(subject));
                     }
                 });
-                return new Pending(event.withRequest(requestDetails[0], requestDetails[1]), appended);
+                String[] details = AuditRequests.current();
+                return new Pending(event.withRequest(details[0], details[1]), appended);
             } catch (RuntimeException e) {
                 shown.completeExceptionally(e);
                 return null;
+            } finally {
+                RequestContextHolder.setRequestAttributes(own);
             }
         }
     }

@@ -148,4 +148,32 @@ class AuditViewRoundTests {
         assertThat(entriesFor(id)).isZero();
         assertThat(subjects.statements).hasValue(0);
     }
+
+    @Test
+    @DisplayName("AUD-01 entries made for a view in the writer's round name the request's client and id: the view's and a denial's")
+    void entriesNameTheRequest() {
+        UUID id = UUID.randomUUID();
+        var subjects = new Subjects(Map.of(id, "検査結果"));
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/fhir/Observation/" + id);
+        request.setRemoteAddr("192.0.2.44");
+        request.setAttribute(AuditRequests.class.getName() + ".id", "req-view-round");
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(request));
+        try {
+            assertThat(trail.recordView(id, subjects, s -> {
+                trail.recordLater(AuditEvent.of(AuditAction.ACCESS_DENIED).username("view-round-test")
+                        .resource("Observation", id).denied().build());
+                return viewOf(id, "read");
+            })).isPresent();
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        trail.record(viewOf(UUID.randomUUID(), "after")); // the denial, queued without waiting, is durable by now
+        var rows = jdbc.queryForList("select action, client_address, request_id from audit_event where resource_id = ?"
+                + " order by seq", id.toString());
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("client_address")).isEqualTo("192.0.2.44");
+            assertThat(row.get("request_id")).isEqualTo("req-view-round");
+        });
+    }
 }
