@@ -254,10 +254,8 @@ final class AuditWriter {
         Map<ViewedSubjects<?>, Object> read = new IdentityHashMap<>();
         for (var kind : wanted.entrySet()) {
             try {
-                if (versions == null) {
-                    throw new IllegalStateException("this audit writer takes no views");
-                }
-                read.put(kind.getKey(), kind.getKey().read(kind.getValue()));
+                read.put(kind.getKey(), versions == null ? new IllegalStateException("this audit writer takes no views")
+                        : kind.getKey().read(kind.getValue()));
             } catch (RuntimeException e) {
                 read.put(kind.getKey(), e);
             }

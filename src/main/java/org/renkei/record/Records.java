@@ -90,21 +90,17 @@ class Records {
 
     /**
      * The record by its id. In a request that went ahead on version counters it has not confirmed yet (a card's
-     * standing, see {@link CommittedVersions}), the same statement reads the counters and confirms them — found or
-     * not — so that a read waits for no read of the counters of its own.
+     * standing, see {@link CommittedVersions}), the statement of a round of views reads the counters along and
+     * confirms them — found or not — so that a read waits for no read of the counters of its own.
      */
     Optional<StoredRecord> find(UUID id) {
         if (!versions.awaitsConfirmation()) {
             return jdbc.sql("select " + RECORD_COLUMNS + " from record where id = ?").param(id)
                     .query((rs, n) -> map(rs)).optional();
         }
-        // one row whether the record exists or not: the counters beside it
-        return jdbc.sql("select " + RECORD_COLUMNS + ", " + versions.columns()
-                        + " from (values (1)) as one left join record on record.id = ?").param(id)
-                .query((rs, n) -> {
-                    versions.confirmFrom(rs, RECORD_COLUMN_COUNT + 1);
-                    return rs.getObject(1) == null ? Optional.<StoredRecord>empty() : Optional.of(map(rs));
-                }).single();
+        ViewedSubjects.Found<StoredRecord> found = findAll(List.of(id));
+        return Optional.ofNullable(versions.onBehalfOf(versions.currentRequest(), found.versions(),
+                () -> found.subjects().get(id)));
     }
 
     /** The current versions by id, read for a round of views in one statement with the version counters. */

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * <p><b>Confirmed later.</b> In such a request a check whose result is remembered per version (a card's standing)
  * may go ahead on the versions this node last read ({@link Counter#tentativelyAt}), with a recheck: the request
  * then confirms its versions before it decides or shows anything — with the first statement that reads data, which
- * selects the counters along ({@link #columns()}, {@link #confirmFrom}), else by the usual read at its first
+ * selects the counters along ({@link #columns()}, {@link #valuesFrom}, {@link #onBehalfOf}), else by the usual read at its first
  * decision, at the latest before its answer's first byte ({@link RequestVersions}). If the confirmed versions differ
  * from the ones the check went ahead on, every recheck runs on the confirmed ones before anything else; one that
  * fails ({@link RecheckRefusedException}) fails the request, and so does every later read in it. So a request still
@@ -197,10 +197,10 @@ public final class CommittedVersions {
     }
 
     /**
-     * Works for a request in this thread, on versions a statement read that began after the request began, outside
-     * any transaction: the request's versions are confirmed with them first (its rechecks run if it went ahead on
-     * others; see {@link #confirmFrom}), and the work's decisions rest on the request's versions. The request's
-     * thread must wait meanwhile. Without a request ({@code hold} null), the work's decisions rest on the values.
+     * Works for a request in this thread — its own, or another while it waits — on versions a statement read that
+     * began after the request began, outside any transaction that changed what the counters count: the request's
+     * versions are confirmed with them first (if it went ahead on others, its rechecks run now, on these), and the
+     * work's decisions rest on the request's versions. Without a request ({@code hold} null), the work's decisions rest on the values.
      *
      * @throws RecheckRefusedException if a check the request went ahead on no longer passes (the refusal sticks to
      *     the request)
@@ -232,32 +232,16 @@ public final class CommittedVersions {
 
     /**
      * Whether the current request went ahead on versions it has not confirmed yet; then its first statement that
-     * reads data should select {@link #columns()} along and hand them to {@link #confirmFrom}.
+     * reads data should select {@link #columns()} along and confirm them with {@link #onBehalfOf}.
      */
     public boolean awaitsConfirmation() {
         Held held = REQUEST.get();
         return held != null && held.owner == this && held.values == null && held.tentative != null;
     }
 
-    /** Every counter as one select list ({@code (select version from …), …}), in the order {@link #confirmFrom} reads. */
+    /** Every counter as one select list ({@code (select version from …), …}), in the order {@link #valuesFrom} reads. */
     public String columns() {
         return columns;
-    }
-
-    /**
-     * Confirms the current request's versions with the {@link #columns()} a statement of its own selected, starting at
-     * column {@code first} — a statement begun after the request began, outside any transaction that changed what the
-     * counters count. Does nothing when the request awaits no confirmation.
-     *
-     * @throws RecheckRefusedException if a check the request went ahead on no longer passes
-     */
-    public void confirmFrom(ResultSet row, int first) throws SQLException {
-        if (!awaitsConfirmation()) {
-            return;
-        }
-        long[] values = valuesFrom(row, first);
-        lastRead = values;
-        confirm(REQUEST.get(), values);
     }
 
     /**

@@ -87,10 +87,9 @@ class CommittedVersionsTests {
 
     /** A statement of the request's own that selects the counters along, as a record read does. */
     private void readData(CommittedVersions versions) {
-        jdbc.sql("select 1, " + versions.columns()).query((rs, n) -> {
-            versions.confirmFrom(rs, 2);
-            return 1;
-        }).single();
+        long[] counted = jdbc.sql("select 1, " + versions.columns())
+                .query((rs, n) -> versions.valuesFrom(rs, 2)).single();
+        versions.onBehalfOf(versions.currentRequest(), counted, () -> 1);
     }
 
     @Test
